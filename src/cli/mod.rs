@@ -1,0 +1,105 @@
+//! The subcommands of `brief`: argument structs and what each one does.
+//!
+//! Exit codes: 0 ok, 1 invalid input, 2 usage (clap's own code for bad arguments).
+
+pub mod bookmarks;
+pub mod check;
+pub mod import;
+pub mod read;
+pub mod show;
+
+use std::io::Read;
+use std::path::Path;
+
+/// A failed command: the process exits with `code` after printing `message` (if any) to stderr.
+#[derive(Debug)]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl CliError {
+    /// The input was read but is not valid: exit code 1.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        CliError {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    /// The command was asked for something it cannot do: exit code 2.
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// Invalid input whose diagnostics were already printed.
+    pub fn reported() -> Self {
+        CliError::invalid("")
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+/// A text read from a file or standard input (`-`), with the name to use in messages.
+pub struct Input {
+    pub name: String,
+    pub text: String,
+}
+
+/// Read a UTF-8 text file, or standard input for `-`. Invalid UTF-8 is an error that says where.
+pub fn read_input(path: &Path) -> Result<Input, CliError> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| CliError::invalid(format!("<stdin>: cannot read: {e}")))?;
+        ("<stdin>".to_string(), buf)
+    } else {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| CliError::invalid(format!("{name}: {e}")))?;
+        (name, bytes)
+    };
+    let text = decode_utf8(&name, bytes)?;
+    Ok(Input { name, text })
+}
+
+/// Decode UTF-8, naming the line and column of the first invalid byte.
+pub fn decode_utf8(name: &str, bytes: Vec<u8>) -> Result<String, CliError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        CliError::invalid(format!(
+            "{name}:{line}:{col}: invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
+            bytes[at]
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_reported_with_its_position() {
+        let err = decode_utf8("x.brief", b"ab\ncd\xffe".to_vec()).unwrap_err();
+        assert_eq!(err.code, 1);
+        assert!(
+            err.message.starts_with("x.brief:2:3: invalid UTF-8"),
+            "{}",
+            err.message
+        );
+    }
+}

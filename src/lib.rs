@@ -1,0 +1,17 @@
+//! brief: a terminal reader for press-briefing transcripts.
+//!
+//! Data flows one way: file → [`format`] → [`model`] → [`layout`] → [`ui`], and
+//! key → [`keymap`] → action → [`app`] update → state.
+
+pub mod app;
+pub mod cli;
+pub mod format;
+pub mod glossary;
+pub mod highlight;
+pub mod import;
+pub mod keymap;
+pub mod layout;
+pub mod model;
+pub mod store;
+pub mod tui;
+pub mod ui;

@@ -58,7 +58,8 @@ impl<'a> BodyParser<'a> {
             self.flush();
             self.turn_line(at, rest);
         } else if let Some(rest) = line.strip_prefix('\\') {
-            self.para.push((at + 1, rest));
+            let text = rest.trim_start_matches([' ', '\t']);
+            self.para.push((at + 1 + rest.len() - text.len(), text));
         } else {
             self.para.push((at, line));
         }
@@ -234,7 +235,12 @@ impl<'a> BodyParser<'a> {
         if self.para.is_empty() {
             return;
         }
-        let lines = std::mem::take(&mut self.para);
+        let mut lines = std::mem::take(&mut self.para);
+        // A line that was only `\` adds nothing, not even a separating space.
+        lines.retain(|l| !l.1.is_empty());
+        if lines.is_empty() {
+            return;
+        }
         let first = lines[0].0;
         let Some(turn) = self.sections.last_mut().and_then(|s| s.turns.last_mut()) else {
             if !self.reported_orphan {
@@ -248,6 +254,7 @@ impl<'a> BodyParser<'a> {
             return;
         };
         match inline(&lines) {
+            Ok((text, _)) if text.trim().is_empty() => {}
             Ok((text, marks)) => turn.paragraphs.push(Paragraph {
                 text,
                 marks,
@@ -291,7 +298,10 @@ fn inline(lines: &[(usize, &str)]) -> Result<(String, Vec<Mark>), InlineError> {
                     run = i + 3;
                     3
                 }
-                (b'[', Some(b"[[")) | (b'{', Some(b"{{")) if open.is_none() => {
+                // In `[[[`, the mark opens at the last two brackets: prose may end with `[` before a mark.
+                (b'[', Some(b"[[")) | (b'{', Some(b"{{"))
+                    if open.is_none() && b.get(i + 2) != Some(&c) =>
+                {
                     text.push_str(&line[run..i]);
                     run = i + 2;
                     open = Some((base + i, text.len(), c == b'['));

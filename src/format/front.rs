@@ -169,37 +169,73 @@ fn one_line(s: String) -> String {
     }
 }
 
-/// Byte offsets of TOML escapes that would put a control character (other than tab, CR, LF) into a string.
+/// Byte offsets of TOML escapes that would put a control character (other than tab, CR, LF) into a
+/// string. Only basic strings (`"…"`, `"""…"""`) have escapes; literal strings and comments are skipped.
 fn control_escapes(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i + 1 < b.len() {
-        if b[i] != b'\\' {
-            i += 1;
-            continue;
+    // The closing delimiter while inside a basic string.
+    let mut in_basic: Option<&[u8]> = None;
+    while i < b.len() {
+        let rest = &b[i..];
+        match in_basic {
+            None => match b[i] {
+                b'#' => i += memchr::memchr(b'\n', rest).unwrap_or(rest.len()),
+                b'\'' => {
+                    let delim: &[u8] = if rest.starts_with(b"'''") {
+                        b"'''"
+                    } else {
+                        b"'"
+                    };
+                    let body = &rest[delim.len()..];
+                    let end =
+                        memchr::memmem::find(body, delim).map_or(body.len(), |e| e + delim.len());
+                    i += delim.len() + end;
+                }
+                b'"' => {
+                    let delim: &[u8] = if rest.starts_with(b"\"\"\"") {
+                        b"\"\"\""
+                    } else {
+                        b"\""
+                    };
+                    in_basic = Some(delim);
+                    i += delim.len();
+                }
+                _ => i += 1,
+            },
+            Some(delim) if rest.starts_with(delim) => {
+                in_basic = None;
+                i += delim.len();
+            }
+            Some(_) if b[i] == b'\\' && i + 1 < b.len() => {
+                if control_escape_at(text, i) {
+                    out.push(i);
+                }
+                i += 2;
+            }
+            Some(_) => i += 1,
         }
-        let hex = |len: usize| {
-            text.get(i + 2..i + 2 + len)
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-        };
-        let code = match b[i + 1] {
-            b'b' => Some(8),
-            b'f' => Some(12),
-            b'e' => Some(27),
-            b'u' => hex(4),
-            b'U' => hex(8),
-            _ => None,
-        };
-        if let Some(c) = code.and_then(char::from_u32)
-            && c.is_control()
-            && !matches!(c, '\t' | '\n' | '\r')
-        {
-            out.push(i);
-        }
-        i += 2;
     }
     out
+}
+
+/// Does the escape starting at byte `i` (a backslash) stand for a control character?
+fn control_escape_at(text: &str, i: usize) -> bool {
+    let hex = |len: usize| {
+        text.get(i + 2..i + 2 + len)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+    };
+    let code = match text.as_bytes()[i + 1] {
+        b'b' => Some(8),
+        b'f' => Some(12),
+        b'e' => Some(27),
+        b'u' => hex(4),
+        b'U' => hex(8),
+        _ => None,
+    };
+    code.and_then(char::from_u32)
+        .is_some_and(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// The front matter as written by `brief fmt`: keys in a fixed order.
@@ -243,6 +279,11 @@ mod tests {
         assert_eq!(control_escapes(r#"a = "x\u001b[31m""#), vec![6]);
         assert_eq!(control_escapes(r#"a = "x\e""#), vec![6]);
         assert!(control_escapes(r#"a = "tab\there\nline \\u001b""#).is_empty());
+        assert!(control_escapes(r#"a = '\e' # "\e""#).is_empty());
+        assert_eq!(
+            control_escapes("a = '''x'''\nb = \"\"\"\n\\b\"\"\""),
+            vec![20]
+        );
     }
 
     #[test]

@@ -52,8 +52,11 @@ fn paragraph(out: &mut String, p: &Paragraph) {
     let mut line = String::with_capacity(p.text.len() + 8);
     let mut at = 0;
     for m in &p.marks {
-        escape(&mut line, &p.text[at..m.range.start]);
         let inner = &p.text[m.range.clone()];
+        if !writable(&p.text[..m.range.start], inner, &m.kind) {
+            continue;
+        }
+        escape(&mut line, &p.text[at..m.range.start]);
         match &m.kind {
             MarkKind::Figure => {
                 line.push_str("{{");
@@ -88,14 +91,34 @@ fn paragraph(out: &mut String, p: &Paragraph) {
     out.push_str(&line);
 }
 
+/// Can this mark be written so that it reads back the same? (Hand marks hold short phrases; the rare
+/// one that cannot be written is kept as plain text rather than corrupting the paragraph.)
+fn writable(before: &str, inner: &str, kind: &MarkKind) -> bool {
+    let close = if matches!(kind, MarkKind::Term(_)) {
+        ']'
+    } else {
+        '}'
+    };
+    !inner.is_empty()
+        && !before.ends_with('\\')
+        && !inner.contains([close, '\\', '|'])
+        && !(matches!(kind, MarkKind::Figure) && inner.starts_with('!'))
+        && match kind {
+            MarkKind::Term(Some(t)) => {
+                !t.is_empty() && !t.contains([']', '|', '\\']) && t.trim() == t
+            }
+            _ => true,
+        }
+}
+
 fn escape(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(i) = rest.find(['[', '{']) {
-        let two = &rest[i..(i + 2).min(rest.len())];
-        if two == "[[" || two == "{{" {
+        let c = rest.as_bytes()[i];
+        if rest.as_bytes().get(i + 1) == Some(&c) {
             out.push_str(&rest[..i]);
             out.push('\\');
-            out.push_str(two);
+            out.push_str(&rest[i..i + 2]);
             rest = &rest[i + 2..];
         } else {
             out.push_str(&rest[..i + 1]);

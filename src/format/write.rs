@@ -102,7 +102,7 @@ fn writable(before: &str, inner: &str, kind: &MarkKind) -> bool {
     !inner.is_empty()
         && !before.ends_with('\\')
         && !inner.contains([close, '\\', '|'])
-        && !(matches!(kind, MarkKind::Figure) && inner.starts_with('!'))
+        && (!matches!(kind, MarkKind::Figure) || !inner.starts_with('!'))
         && match kind {
             MarkKind::Term(Some(t)) => {
                 !t.is_empty() && !t.contains([']', '|', '\\']) && t.trim() == t

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#""([^"]{2,60})"|“([^”“]{2,60})”|「([^」「]{2,30})」|《([^》《]{2,40})》"#).expect("quote pattern")
+    Regex::new(r#""([^"]{2,100})"|“([^”“]{2,100})”|「([^」「]{2,30})」|《([^》《]{2,40})》"#).expect("quote pattern")
 });
 
 static NAMED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,8 +55,11 @@ pub fn propose(sections: &[Section], speakers: &[Speaker]) -> Vec<GlossaryEntry>
 
 /// A term is a name, not a sentence: a few words, no sentence punctuation, some letters.
 fn is_term(t: &str) -> bool {
-    let words = t.split(' ').count();
-    words <= 8
+    let words: Vec<&str> = t.split(' ').collect();
+    // Names of plans are long but written in title case; sentences are not.
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase())).count();
+    let max_words = if capitalised * 3 >= words.len() * 2 { 16 } else { 8 };
+    words.len() <= max_words
         && t.chars().any(char::is_alphabetic)
         && !t.contains(['.', '?', '!', ';', ':', ',', '。', '，', '？', '！', '；', '：'])
         && !t.starts_with("I ")

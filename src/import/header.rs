@@ -209,20 +209,27 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 /// Split `spokesperson and chief engineer of the Ministry of X` into role and organisation at
-/// the first `of`/`for`/`at` that is followed by the name of an organisation.
+/// the last `of`/`for`/`at` that is followed by the name of an organisation; a further office
+/// after the organisation (`… Office and spokesperson of the Office`) goes back to the role.
 fn split_org(role: &str) -> (String, Option<String>) {
     for sep in [" of the ", " for the ", " at the ", " of ", " for ", ", "] {
-        let mut from = 0;
-        while let Some(at) = role[from..].find(sep) {
-            let start = from + at;
-            let after = &role[start + sep.len()..];
-            let head = after.split(' ').next().unwrap_or("");
-            if ORG_HEADS.contains(&head) {
-                let org = after.trim().trim_end_matches([',', ';']).to_string();
-                return (role[..start].trim().to_string(), Some(org));
-            }
-            from = start + sep.len();
+        let found = role.match_indices(sep).filter(|&(at, _)| {
+            let head = role[at + sep.len()..].split(' ').next().unwrap_or("");
+            ORG_HEADS.contains(&head)
+        });
+        let Some((at, _)) = found.last() else {
+            continue;
+        };
+        let mut office = role[..at].trim().to_string();
+        let mut org = role[at + sep.len()..].trim().trim_end_matches([',', ';']).to_string();
+        let tail = org.match_indices(" and ").find(|&(i, m)| {
+            org[i + m.len()..].chars().next().is_some_and(char::is_lowercase)
+        });
+        if let Some((i, _)) = tail {
+            office = format!("{office}{}", &org[i..]);
+            org.truncate(i);
         }
+        return (office, Some(org));
     }
     (role.to_string(), None)
 }
@@ -260,6 +267,14 @@ mod tests {
                 name: "Li Ming".into(),
                 role: "spokesperson and chief economist".into(),
                 org: Some("Ministry of Ports".into())
+            }
+        );
+        assert_eq!(
+            classify("Wu Fan, deputy head of the Press Bureau of the State Office (SO) and spokesperson of the SO"),
+            HeaderLine::Speaker {
+                name: "Wu Fan".into(),
+                role: "deputy head of the Press Bureau and spokesperson of the SO".into(),
+                org: Some("State Office (SO)".into())
             }
         );
         assert_eq!(classify("Woodside, California"), HeaderLine::Short("Woodside, California".into()));

@@ -266,10 +266,9 @@ fn finish(
         glossary,
         sections,
     };
-    Imported {
-        briefing,
-        notes: notes.0,
-    }
+    let mut notes = notes.0;
+    notes.sort_by_key(|n| n.line);
+    Imported { briefing, notes }
 }
 
 /// A title for a text that has none: the first heading, else the start of the first paragraph.

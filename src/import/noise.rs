@@ -142,7 +142,7 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     if short && let Some(c) = SOURCE.captures(text) {
         return Some(Noise::Source(c[2].trim().to_string()));
     }
-    if short && FOOTER.is_match(text) {
+    if text.chars().count() <= 600 && FOOTER.is_match(text) {
         return Some(Noise::Drop("site footer"));
     }
     None
@@ -151,7 +151,7 @@ pub fn line_noise(text: &str) -> Option<Noise> {
 /// A paragraph that is only a stage direction (`(Laughter.)`, `[Applause]`) or a clock time.
 pub fn paragraph_noise(text: &str) -> Option<&'static str> {
     let n = text.chars().count();
-    if n <= 200 {
+    if (2..=200).contains(&n) {
         let bracketed = (text.starts_with('(') && text.ends_with(')'))
             || (text.starts_with('[') && text.ends_with(']'))
             || (text.starts_with('（') && text.ends_with('）'));
@@ -160,6 +160,9 @@ pub fn paragraph_noise(text: &str) -> Option<&'static str> {
         if bracketed && !inner.contains([')', '(', '（', '）', '[', ']']) {
             return Some("stage direction");
         }
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Some("stray punctuation");
     }
     if n <= 20 && TIME_STAMP.is_match(text) {
         return Some("time stamp");
@@ -213,5 +216,7 @@ mod tests {
         assert_eq!(paragraph_noise("(As interpreted.) Thank you."), None);
         assert_eq!(paragraph_noise("(a) first (b) second"), None);
         assert_eq!(paragraph_noise("Growth was 5.2 percent."), None);
+        assert_eq!(paragraph_noise(">"), Some("stray punctuation"));
+        assert_eq!(paragraph_noise("("), None);
     }
 }

@@ -56,7 +56,9 @@ pub fn build(
     people: &mut People,
     notes: &mut Notes,
 ) -> Vec<DraftSection> {
-    let first = labels.iter().position(Option::is_some).unwrap_or(paras.len());
+    let first = (0..paras.len())
+        .find(|&i| labels[i].is_some() || headings::heading(&paras[i].text).is_some())
+        .unwrap_or(paras.len());
     let mut intro = read_header(&paras[..first], meta, people, notes);
     let mut turns: Vec<DraftTurn> = Vec::new();
     let mut heading: Option<String> = None;
@@ -119,25 +121,31 @@ pub fn build(
     if !q_labels {
         split_unlabelled_questions(&mut turns, people, notes);
     }
-    let mut sections = Vec::new();
+    let mut sections = into_sections(turns, people);
     if !intro.is_empty() {
+        // Prose before the first speaker introduces the event: the narrator opens the remarks.
         let narrator = super::narrator(people, meta);
-        let line = intro[0].line;
-        sections.push(DraftSection {
-            kind: SectionKind::Remarks,
-            title: None,
+        let turn = DraftTurn {
+            voice: Voice::Person(narrator),
+            kind: TurnKind::Statement,
+            line: intro[0].line,
+            paras: intro,
             outlet: None,
-            turns: vec![DraftTurn {
-                voice: Voice::Person(narrator),
-                kind: TurnKind::Statement,
-                line,
-                paras: intro,
-                outlet: None,
-                heading: None,
-            }],
-        });
+            heading: None,
+        };
+        match sections.first_mut() {
+            Some(s) if s.kind == SectionKind::Remarks => s.turns.insert(0, turn),
+            _ => sections.insert(
+                0,
+                DraftSection {
+                    kind: SectionKind::Remarks,
+                    title: None,
+                    outlet: None,
+                    turns: vec![turn],
+                },
+            ),
+        }
     }
-    sections.extend(into_sections(turns, people));
     sections
 }
 

@@ -8,7 +8,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#""([^"]{2,100})"|“([^”“]{2,100})”|「([^」「]{2,30})」|《([^》《]{2,40})》"#).expect("quote pattern")
+    Regex::new(r#""([^"]{2,100})"|“([^”“]{2,100})”|「([^」「]{2,30})」|《([^》《]{2,40})》"#)
+        .expect("quote pattern")
 });
 
 static NAMED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -23,11 +24,16 @@ const MAX_PROPOSALS: usize = 40;
 pub fn propose(sections: &[Section], speakers: &[Speaker]) -> Vec<GlossaryEntry> {
     let mut seen: HashSet<String> = speakers.iter().map(|s| norm(&s.name)).collect();
     let mut out = Vec::new();
-    let paragraphs = sections.iter().flat_map(|s| &s.turns).flat_map(|t| &t.paragraphs);
+    let paragraphs = sections
+        .iter()
+        .flat_map(|s| &s.turns)
+        .flat_map(|t| &t.paragraphs);
     for p in paragraphs {
-        let quoted = QUOTED
-            .captures_iter(&p.text)
-            .filter_map(|c| (1..=4).find_map(|i| c.get(i)).map(|m| (m.start(), m.as_str())));
+        let quoted = QUOTED.captures_iter(&p.text).filter_map(|c| {
+            (1..=4)
+                .find_map(|i| c.get(i))
+                .map(|m| (m.start(), m.as_str()))
+        });
         let plans = NAMED_PLAN.captures_iter(&p.text).map(|c| {
             let m = c.get(1).expect("group 1 always takes part");
             (m.start(), m.as_str())
@@ -57,11 +63,20 @@ pub fn propose(sections: &[Section], speakers: &[Speaker]) -> Vec<GlossaryEntry>
 fn is_term(t: &str) -> bool {
     let words: Vec<&str> = t.split(' ').collect();
     // Names of plans are long but written in title case; sentences are not.
-    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase())).count();
-    let max_words = if capitalised * 3 >= words.len() * 2 { 16 } else { 8 };
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
+    let max_words = if capitalised * 3 >= words.len() * 2 {
+        16
+    } else {
+        8
+    };
     words.len() <= max_words
         && t.chars().any(char::is_alphabetic)
-        && !t.contains(['.', '?', '!', ';', ':', ',', '。', '，', '？', '！', '；', '：'])
+        && !t.contains([
+            '.', '?', '!', ';', ':', ',', '。', '，', '？', '！', '；', '：',
+        ])
         && !t.starts_with("I ")
 }
 
@@ -93,9 +108,15 @@ mod tests {
 
     #[test]
     fn quoted_phrases_and_named_plans_are_proposed() {
-        let s = body("We built a “green list” and the 15th Five-Year Plan, the “green lists” again, and «no». He said \"We will win. Surely.\" 《港口条例》");
+        let s = body(
+            "We built a “green list” and the 15th Five-Year Plan, the “green lists” again, and «no». He said \"We will win. Surely.\" 《港口条例》",
+        );
         let terms: Vec<String> = propose(&s, &[]).into_iter().map(|g| g.term).collect();
         assert_eq!(terms, vec!["green list", "15th Five-Year Plan", "港口条例"]);
-        assert!(propose(&s, &[]).iter().all(|g| g.proposed && g.definition.is_empty()));
+        assert!(
+            propose(&s, &[])
+                .iter()
+                .all(|g| g.proposed && g.definition.is_empty())
+        );
     }
 }

@@ -159,11 +159,13 @@ fn speaker_entry(text: &str) -> Option<HeaderLine> {
     let (name, role) = text.split_once(", ").or_else(|| text.split_once('，'))?;
     let name = name.trim();
     let words: Vec<&str> = name.split(' ').collect();
-    let han_name = (2..=4).contains(&name.chars().count()) && name.chars().all(super::labels::is_han);
+    let han_name =
+        (2..=4).contains(&name.chars().count()) && name.chars().all(super::labels::is_han);
     let latin_name = (2..=4).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         });
     let role = role.trim();
     let descriptive = role.split(' ').count() >= 2
@@ -221,9 +223,15 @@ fn split_org(role: &str) -> (String, Option<String>) {
             continue;
         };
         let mut office = role[..at].trim().to_string();
-        let mut org = role[at + sep.len()..].trim().trim_end_matches([',', ';']).to_string();
+        let mut org = role[at + sep.len()..]
+            .trim()
+            .trim_end_matches([',', ';'])
+            .to_string();
         let tail = org.match_indices(" and ").find(|&(i, m)| {
-            org[i + m.len()..].chars().next().is_some_and(char::is_lowercase)
+            org[i + m.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
         });
         if let Some((i, _)) = tail {
             office = format!("{office}{}", &org[i..]);
@@ -241,7 +249,10 @@ mod tests {
     #[test]
     fn dates_in_several_spellings() {
         assert_eq!(find_date("Issued 2023-07-20").unwrap().0, "2023-07-20");
-        assert_eq!(find_date("on July 9, 2021 at noon").unwrap().0, "2021-07-09");
+        assert_eq!(
+            find_date("on July 9, 2021 at noon").unwrap().0,
+            "2021-07-09"
+        );
         assert_eq!(find_date("9 March 2020").unwrap().0, "2020-03-09");
         assert_eq!(find_date("2021年3月4日上午").unwrap().0, "2021-03-04");
         assert_eq!(find_date("May 20"), None);
@@ -270,14 +281,22 @@ mod tests {
             }
         );
         assert_eq!(
-            classify("Wu Fan, deputy head of the Press Bureau of the State Office (SO) and spokesperson of the SO"),
+            classify(
+                "Wu Fan, deputy head of the Press Bureau of the State Office (SO) and spokesperson of the SO"
+            ),
             HeaderLine::Speaker {
                 name: "Wu Fan".into(),
                 role: "deputy head of the Press Bureau and spokesperson of the SO".into(),
                 org: Some("State Office (SO)".into())
             }
         );
-        assert_eq!(classify("Woodside, California"), HeaderLine::Short("Woodside, California".into()));
-        assert_eq!(classify("Friends, good morning to you all."), HeaderLine::Prose);
+        assert_eq!(
+            classify("Woodside, California"),
+            HeaderLine::Short("Woodside, California".into())
+        );
+        assert_eq!(
+            classify("Friends, good morning to you all."),
+            HeaderLine::Prose
+        );
     }
 }

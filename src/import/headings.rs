@@ -12,7 +12,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(热点|熱點|话题|話題|焦点|焦點|议题|議題)[一二三四五六七八九十\d]{1,3}\s*[:：]").expect("han heading")
+    Regex::new(r"^(热点|熱點|话题|話題|焦点|焦點|议题|議題)[一二三四五六七八九十\d]{1,3}\s*[:：]")
+        .expect("han heading")
 });
 
 /// The heading's text if this paragraph is a section heading.
@@ -23,7 +24,9 @@ pub fn heading(text: &str) -> Option<String> {
     if NUMBERED.is_match(text) || HAN.is_match(text) {
         return Some(text.to_string());
     }
-    let md = text.strip_prefix("## ").or_else(|| text.strip_prefix("### "))?;
+    let md = text
+        .strip_prefix("## ")
+        .or_else(|| text.strip_prefix("### "))?;
     (!md.trim().is_empty()).then(|| md.trim().to_string())
 }
 
@@ -33,7 +36,10 @@ mod tests {
 
     #[test]
     fn numbered_headings() {
-        assert_eq!(heading("Hot spot two: Ports recover").as_deref(), Some("Hot spot two: Ports recover"));
+        assert_eq!(
+            heading("Hot spot two: Ports recover").as_deref(),
+            Some("Hot spot two: Ports recover")
+        );
         assert!(heading("Topic 3: Jobs").is_some());
         assert!(heading("热点一：稳增长").is_some());
         assert_eq!(heading("## Trade").as_deref(), Some("Trade"));

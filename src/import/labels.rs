@@ -164,7 +164,10 @@ fn is_mixed_label(label: &str) -> bool {
     }
     plain_words(&outer, false)
         && outer.split(' ').all(|w| {
-            CONNECTORS.contains(&w) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            CONNECTORS.contains(&w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
 }
 
@@ -194,7 +197,10 @@ mod tests {
 
     #[test]
     fn reporter_q_lines() {
-        assert_eq!(shape("Q Thanks. Why?"), Some((Shape::Q, "Q", "Thanks. Why?")));
+        assert_eq!(
+            shape("Q Thanks. Why?"),
+            Some((Shape::Q, "Q", "Thanks. Why?"))
+        );
         assert_eq!(shape("Q"), Some((Shape::Q, "Q", "")));
         assert_eq!(shape("Q: And then?"), Some((Shape::Q, "Q", "And then?")));
         assert_eq!(shape("Quickly, a word."), None);
@@ -202,22 +208,37 @@ mod tests {
 
     #[test]
     fn caps_mixed_and_timed_labels() {
-        assert_eq!(shape("MS. ROE: Good morning."), Some((Shape::Caps, "MS. ROE", "Good morning.")));
+        assert_eq!(
+            shape("MS. ROE: Good morning."),
+            Some((Shape::Caps, "MS. ROE", "Good morning."))
+        );
         assert_eq!(shape("Li Ming:"), Some((Shape::Mixed, "Li Ming", "")));
-        assert_eq!(shape("Ann Lee: We grew."), Some((Shape::Mixed, "Ann Lee", "We grew.")));
+        assert_eq!(
+            shape("Ann Lee: We grew."),
+            Some((Shape::Mixed, "Ann Lee", "We grew."))
+        );
         assert_eq!(
             shape("RTN (Rail Transport News):"),
             Some((Shape::Mixed, "RTN (Rail Transport News)", ""))
         );
-        assert_eq!(shape("Speaker 4: (03:12)"), Some((Shape::Timed, "Speaker 4", "")));
-        assert_eq!(shape("Dr Ada: (1:03:12) Yes."), Some((Shape::Timed, "Dr Ada", "Yes.")));
+        assert_eq!(
+            shape("Speaker 4: (03:12)"),
+            Some((Shape::Timed, "Speaker 4", ""))
+        );
+        assert_eq!(
+            shape("Dr Ada: (1:03:12) Yes."),
+            Some((Shape::Timed, "Dr Ada", "Yes."))
+        );
     }
 
     #[test]
     fn chinese_labels_with_a_parenthetical() {
         assert_eq!(shape("记者：请问"), Some((Shape::Han, "记者", "请问")));
         let c = candidate("（英文提问）Reporter: Mrs Wu, why?").unwrap();
-        assert_eq!((c.label, c.rest, c.prefix), ("Reporter", "Mrs Wu, why?", "（英文提问）"));
+        assert_eq!(
+            (c.label, c.rest, c.prefix),
+            ("Reporter", "Mrs Wu, why?", "（英文提问）")
+        );
         assert!(candidate("我们认为，这很好：是").is_none());
     }
 

@@ -129,7 +129,10 @@ pub fn import(raw: &str) -> Imported {
         notes.add(
             lines[0].no,
             NoteKind::Metadata,
-            format!("front matter (lines 1–{}) read as metadata", lines[n - 1].no),
+            format!(
+                "front matter (lines 1–{}) read as metadata",
+                lines[n - 1].no
+            ),
         );
         meta.title = fm.title.unwrap_or_default();
         meta.date = fm.date.filter(|d| header::find_date(d).is_some()).or(None);
@@ -182,7 +185,9 @@ fn strip_noise(lines: &mut [text::Line], meta: &mut Meta, notes: &mut Notes) {
         };
         let shown = text::excerpt(&l.text, 60);
         match n {
-            noise::Noise::Drop(why) => notes.add(l.no, NoteKind::Removed, format!("{why}: {shown}")),
+            noise::Noise::Drop(why) => {
+                notes.add(l.no, NoteKind::Removed, format!("{why}: {shown}"))
+            }
             noise::Noise::Editor(e) => {
                 notes.add(l.no, NoteKind::Metadata, format!("editor: {shown}"));
                 meta.editor.get_or_insert(e);
@@ -249,7 +254,11 @@ fn finish(
         sections.push(Section {
             kind,
             title,
-            outlet: if kind == SectionKind::Qa { outlet } else { None },
+            outlet: if kind == SectionKind::Qa {
+                outlet
+            } else {
+                None
+            },
             turns,
             line: SourceLine(line),
         });
@@ -322,10 +331,21 @@ pub(crate) fn new_person(name: String, role: Option<String>, kind: SpeakerKind) 
 
 /// The narrator of text nobody in it speaks: the publisher where known.
 pub(crate) fn narrator(people: &mut People, meta: &Meta) -> usize {
-    let name = meta.source.clone().unwrap_or_else(|| "Narrator".to_string());
-    if let Some(i) = people.list.iter().position(|p| p.kind == SpeakerKind::Other && p.name == name) {
+    let name = meta
+        .source
+        .clone()
+        .unwrap_or_else(|| "Narrator".to_string());
+    if let Some(i) = people
+        .list
+        .iter()
+        .position(|p| p.kind == SpeakerKind::Other && p.name == name)
+    {
         return i;
     }
-    people.list.push(new_person(name, Some("narration".into()), SpeakerKind::Other));
+    people.list.push(new_person(
+        name,
+        Some("narration".into()),
+        SpeakerKind::Other,
+    ));
     people.list.len() - 1
 }

@@ -117,7 +117,17 @@ const PLACEHOLDERS: &[&str] = &[
 pub fn is_reporter_word(label: &str) -> bool {
     matches!(
         label.to_lowercase().as_str(),
-        "reporter" | "journalist" | "question" | "q" | "press" | "记者" | "記者" | "问" | "問" | "提问" | "提問"
+        "reporter"
+            | "journalist"
+            | "question"
+            | "q"
+            | "press"
+            | "记者"
+            | "記者"
+            | "问"
+            | "問"
+            | "提问"
+            | "提問"
     )
 }
 
@@ -140,7 +150,10 @@ pub fn classify(label: &str) -> Who {
     if is_host_word(&lower) {
         return person(label, None, Hint::Host);
     }
-    if matches!(lower.as_str(), "interpreter" | "translator" | "翻译" | "翻譯") {
+    if matches!(
+        lower.as_str(),
+        "interpreter" | "translator" | "翻译" | "翻譯"
+    ) {
         return person(label, None, Hint::Other);
     }
     for host in ["主持人", "主持"] {
@@ -192,7 +205,10 @@ pub fn is_outlet(label: &str) -> bool {
     }
     let words: Vec<String> = label
         .split([' ', '-'])
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     if words.iter().any(|w| MEDIA_WORDS.contains(&w.as_str())) {
         return true;
@@ -323,18 +339,28 @@ mod tests {
 
     #[test]
     fn titles_become_roles_and_caps_become_title_case() {
-        assert_eq!(person_of("MS. JEAN-ROE"), ("Jean-Roe".into(), None, Hint::Official));
+        assert_eq!(
+            person_of("MS. JEAN-ROE"),
+            ("Jean-Roe".into(), None, Hint::Official)
+        );
         assert_eq!(
             person_of("SECRETARY VALDEZ"),
             ("Valdez".into(), Some("Secretary".into()), Hint::Official)
         );
         assert_eq!(
             person_of("THE PRESIDENT"),
-            ("The President".into(), Some("President".into()), Hint::Official)
+            (
+                "The President".into(),
+                Some("President".into()),
+                Hint::Official
+            )
         );
         assert_eq!(person_of("MODERATOR").2, Hint::Host);
         assert_eq!(person_of("Li Ming").0, "Li Ming");
-        assert_eq!(person_of("主持人 王芳"), ("王芳".into(), Some("主持人".into()), Hint::Host));
+        assert_eq!(
+            person_of("主持人 王芳"),
+            ("王芳".into(), Some("主持人".into()), Hint::Host)
+        );
     }
 
     #[test]
@@ -358,7 +384,10 @@ mod tests {
                 outlet: Some("新华社".into())
             }
         );
-        assert_eq!(classify("Speaker 12"), Who::Placeholder("Speaker 12".into()));
+        assert_eq!(
+            classify("Speaker 12"),
+            Who::Placeholder("Speaker 12".into())
+        );
     }
 
     #[test]

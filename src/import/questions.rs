@@ -34,7 +34,14 @@ pub fn is_question_paragraph(text: &str) -> bool {
         return true;
     }
     let lower = t.to_lowercase();
-    let thanks = ["thank you.", "thanks.", "thank you very much.", "谢谢。", "謝謝。", "谢谢！"];
+    let thanks = [
+        "thank you.",
+        "thanks.",
+        "thank you very much.",
+        "谢谢。",
+        "謝謝。",
+        "谢谢！",
+    ];
     asks(t) && thanks.iter().any(|x| lower.ends_with(x))
 }
 
@@ -47,9 +54,13 @@ mod tests {
         assert!(asks("What will you do next?"));
         assert!(asks("May I ask whether growth will continue."));
         assert!(!asks("We will do more."));
-        assert!(is_question_paragraph("How do you see it? What comes next? Thank you."));
+        assert!(is_question_paragraph(
+            "How do you see it? What comes next? Thank you."
+        ));
         assert!(is_question_paragraph("请问下一步怎么做？"));
-        assert!(!is_question_paragraph("Why? Because demand grew. We are confident."));
+        assert!(!is_question_paragraph(
+            "Why? Because demand grew. We are confident."
+        ));
         assert!(!is_question_paragraph("Thank you."));
     }
 }

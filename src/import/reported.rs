@@ -32,26 +32,91 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HAN_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{Han}])(\p{Han}{2,4}?)(?:今日|今天|也|又|亦|再|還|还|則|则|卻|却|更|隨即|随即)?(?:說|说|表示|指出|指|強調|强调|重申|稱|称|回應|回应|認為|认为|答)")
+    Regex::new(r"(\p{Han}{2,8})(?:說|说|表示|指出|指|強調|强调|重申|稱|称|回應|回应|認為|认为|答)")
         .expect("han speech pattern")
 });
 
 /// Words that make a capitalised phrase an organisation or a place rather than a person.
 const NOT_A_PERSON: &[&str] = &[
-    "Council", "Ministry", "Office", "Department", "Bureau", "Commission", "Committee", "Government",
-    "Administration", "Agency", "Bank", "Association", "Company", "Group", "Daily", "News", "Times",
-    "Service", "Party", "Congress", "China", "Chinese", "States", "Nations", "Union", "House",
-    "Court", "Police", "Press", "Media", "Network", "Information", "Technology", "Industry", "The",
-    "This", "That", "These", "Those", "It", "In", "On", "At", "As", "For", "And", "But",
+    "Council",
+    "Ministry",
+    "Office",
+    "Department",
+    "Bureau",
+    "Commission",
+    "Committee",
+    "Government",
+    "Administration",
+    "Agency",
+    "Bank",
+    "Association",
+    "Company",
+    "Group",
+    "Daily",
+    "News",
+    "Times",
+    "Service",
+    "Party",
+    "Congress",
+    "China",
+    "Chinese",
+    "States",
+    "Nations",
+    "Union",
+    "House",
+    "Court",
+    "Police",
+    "Press",
+    "Media",
+    "Network",
+    "Information",
+    "Technology",
+    "Industry",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "In",
+    "On",
+    "At",
+    "As",
+    "For",
+    "And",
+    "But",
 ];
 
 const HAN_NOT_A_PERSON: &[&str] = &[
-    "政府", "記者", "记者", "他們", "他们", "我們", "我们", "港府", "當局", "当局", "發言人", "发言人",
-    "聲明", "声明", "報道", "报道", "消息", "文章", "問題", "问题",
+    "政府",
+    "記者",
+    "记者",
+    "他們",
+    "他们",
+    "我們",
+    "我们",
+    "港府",
+    "當局",
+    "当局",
+    "發言人",
+    "发言人",
+    "聲明",
+    "声明",
+    "報道",
+    "报道",
+    "消息",
+    "文章",
+    "問題",
+    "问题",
 ];
 
 /// Build the report: a short header (title, date), then the body in one report section.
-pub fn build(paras: &[Para], meta: &mut Meta, people: &mut People, notes: &mut Notes) -> Vec<DraftSection> {
+pub fn build(
+    paras: &[Para],
+    meta: &mut Meta,
+    people: &mut People,
+    notes: &mut Notes,
+) -> Vec<DraftSection> {
     let mut body_start = 0;
     for p in paras.iter().take(3) {
         match header::classify(&p.text) {
@@ -64,7 +129,11 @@ pub fn build(paras: &[Para], meta: &mut Meta, people: &mut People, notes: &mut N
                 notes.add(p.line, NoteKind::Metadata, "title");
             }
             HeaderLine::Short(s) if p.text.starts_with('#') => {
-                notes.add(p.line, NoteKind::Removed, format!("repeats the title: {}", excerpt(&s, 60)));
+                notes.add(
+                    p.line,
+                    NoteKind::Removed,
+                    format!("repeats the title: {}", excerpt(&s, 60)),
+                );
             }
             _ => break,
         }
@@ -76,21 +145,46 @@ pub fn build(paras: &[Para], meta: &mut Meta, people: &mut People, notes: &mut N
         && meta.source.is_none()
     {
         meta.source = Some(c[1].to_string());
-        notes.add(first.line, NoteKind::Metadata, format!("source from the dateline: {}", &c[1]));
+        notes.add(
+            first.line,
+            NoteKind::Metadata,
+            format!("source from the dateline: {}", &c[1]),
+        );
     }
+    vec![DraftSection {
+        kind: SectionKind::Report,
+        title: None,
+        outlet: None,
+        turns: attribute(body, meta, people, notes),
+    }]
+}
+
+/// Attribute each paragraph (each sentence of a very long one) to whoever it reports, carrying
+/// the last person quoted over to paragraphs that quote nobody new.
+pub fn attribute(
+    body: &[Para],
+    meta: &Meta,
+    people: &mut People,
+    notes: &mut Notes,
+) -> Vec<DraftTurn> {
     let han_names = han_speakers(body);
     let narrator = super::narrator(people, meta);
     let mut current = Voice::Person(narrator);
     let mut turns: Vec<DraftTurn> = Vec::new();
     for p in body {
-        let pieces = if p.text.len() > 1200 { split_sentences(&p.text) } else { vec![p.text.as_str()] };
+        let pieces = if p.text.len() > 1200 {
+            split_sentences(&p.text)
+        } else {
+            vec![p.text.as_str()]
+        };
         let mut chunk = String::new();
         for piece in pieces {
-            let voice = attribution(piece, &han_names, people, notes, p.line).unwrap_or(match current {
-                // A reported question is one paragraph; what follows is narration or an answer.
-                Voice::Reporter => Voice::Person(narrator),
-                v => v,
-            });
+            let voice =
+                attribution(piece, &han_names, people, notes, p.line).unwrap_or(match current {
+                    // A reported question is one paragraph; what follows is narration or an answer.
+                    Voice::Reporter => Voice::Person(narrator),
+                    v => v,
+                });
             if voice != current && !chunk.is_empty() {
                 push(&mut turns, current, p.line, std::mem::take(&mut chunk));
             }
@@ -104,12 +198,7 @@ pub fn build(paras: &[Para], meta: &mut Meta, people: &mut People, notes: &mut N
             push(&mut turns, current, p.line, chunk);
         }
     }
-    vec![DraftSection {
-        kind: SectionKind::Report,
-        title: None,
-        outlet: None,
-        turns,
-    }]
+    turns
 }
 
 fn push(turns: &mut Vec<DraftTurn>, voice: Voice, line: u32, text: String) {
@@ -123,7 +212,11 @@ fn push(turns: &mut Vec<DraftTurn>, voice: Voice, line: u32, text: String) {
     }
     turns.push(DraftTurn {
         voice,
-        kind: if voice == Voice::Reporter { TurnKind::Question } else { TurnKind::Statement },
+        kind: if voice == Voice::Reporter {
+            TurnKind::Question
+        } else {
+            TurnKind::Statement
+        },
         line,
         paras: vec![para],
         outlet: None,
@@ -147,7 +240,11 @@ fn attribution(
         if words.iter().any(|w| NOT_A_PERSON.contains(w)) {
             return None;
         }
-        Some((name.start(), words.join(" "), c.get(3).map(|r| r.as_str().to_string())))
+        Some((
+            name.start(),
+            words.join(" "),
+            c.get(3).map(|r| r.as_str().to_string()),
+        ))
     });
     let han = han_names
         .iter()
@@ -159,7 +256,11 @@ fn attribution(
         }
         (_, Some((_, name, role)), _) => {
             let (role, org) = match role {
-                Some(r) if r.chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase()) => {
+                Some(r)
+                    if r.chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase() || c.is_uppercase()) =>
+                {
                     let (r, o) = split_role(&r);
                     (Some(r), o)
                 }
@@ -170,7 +271,11 @@ fn attribution(
             p.org = org;
             let i = people.add(p);
             if !known {
-                notes.add(line, NoteKind::Guessed, format!("{name} is quoted in reported speech"));
+                notes.add(
+                    line,
+                    NoteKind::Guessed,
+                    format!("{name} is quoted in reported speech"),
+                );
             }
             Some(Voice::Person(i))
         }
@@ -189,31 +294,74 @@ fn split_role(role: &str) -> (String, Option<String>) {
     }
 }
 
-/// Chinese names quoted at least twice ("林明说", "林明表示"); a short form folds into the long.
+/// Chinese names quoted at least twice ("林明说", "特首林明亮表示") that also recur in the text;
+/// a short form (`林明`) folds into the full name it starts.
 fn han_speakers(body: &[Para]) -> Vec<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut before_verb: HashMap<String, usize> = HashMap::new();
     for p in body {
         for c in HAN_SAID.captures_iter(&p.text) {
-            let n = c[1].to_string();
-            if !HAN_NOT_A_PERSON.contains(&n.as_str()) {
-                *counts.entry(n).or_default() += 1;
+            let run: Vec<char> = c[1].chars().collect();
+            let mut run = &run[..];
+            while let Some((last, rest)) = run.split_last() {
+                if !ADVERBS.contains(last) {
+                    break;
+                }
+                run = rest;
+            }
+            // The name ends where the verb (or its adverb) starts; titles may come before it.
+            for len in 2..=4.min(run.len()) {
+                let name: String = run[run.len() - len..].iter().collect();
+                *before_verb.entry(name).or_default() += 1;
             }
         }
     }
-    let mut names: Vec<(String, usize)> = counts.into_iter().collect();
-    names.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
-    let mut out: Vec<(String, usize)> = Vec::new();
-    for (n, c) in names {
-        match out.iter_mut().find(|(long, _)| long.starts_with(&n)) {
-            Some(long) => long.1 += c,
-            None => out.push((n, c)),
+    let text_of = |n: &str| {
+        body.iter()
+            .map(|p| p.text.matches(n).count())
+            .sum::<usize>()
+    };
+    let mut names: Vec<(String, usize)> = before_verb
+        .into_iter()
+        .filter(|(n, c)| {
+            *c >= 2
+                && !HAN_NOT_A_PERSON.contains(&n.as_str())
+                && !n.starts_with(|ch: char| FUNCTION_CHARS.contains(&ch))
+        })
+        .map(|(n, _)| {
+            let f = text_of(&n);
+            (n, f)
+        })
+        .filter(|(_, f)| *f >= 3)
+        .collect();
+    names.sort_by(|a, b| {
+        b.0.chars()
+            .count()
+            .cmp(&a.0.chars().count())
+            .then(a.0.cmp(&b.0))
+    });
+    let mut out: Vec<String> = Vec::new();
+    for (n, _) in names {
+        if !out.iter().any(|long| long.contains(&n)) {
+            out.push(n);
         }
     }
-    let mut out: Vec<String> = out.into_iter().filter(|(_, c)| *c >= 2).map(|(n, _)| n).collect();
-    // Search the short forms too, so "林明重申" is found once "林明亮" is the name.
-    out.sort();
+    out.truncate(8);
     out
 }
+
+/// Adverbs between a name and its verb ("林明也说", "林明只是重申").
+const ADVERBS: &[char] = &[
+    '也', '又', '亦', '再', '還', '还', '則', '则', '卻', '却', '更', '只', '是', '就', '都', '曾',
+    '已', '並', '并', '今', '日', '天',
+];
+
+/// Characters a name does not start with: pronouns, conjunctions, particles.
+const FUNCTION_CHARS: &[char] = &[
+    '但', '而', '並', '并', '她', '他', '我', '你', '又', '也', '亦', '則', '则', '卻', '却', '更',
+    '還', '还', '就', '都', '再', '這', '这', '那', '其', '首', '該', '该', '此', '之', '後', '后',
+    '在', '對', '对', '於', '于', '和', '與', '与', '及', '的', '是', '有', '被', '將', '将', '會',
+    '会', '已', '不',
+];
 
 /// Split a very long paragraph into sentences, so that a wall of text can be attributed piece
 /// by piece.
@@ -258,7 +406,8 @@ mod tests {
         let (s, people, meta) = run(raw);
         assert_eq!(meta.source.as_deref(), Some("Port News"));
         let t = &s[0].turns;
-        let who: Vec<(Voice, TurnKind, usize)> = t.iter().map(|t| (t.voice, t.kind, t.paras.len())).collect();
+        let who: Vec<(Voice, TurnKind, usize)> =
+            t.iter().map(|t| (t.voice, t.kind, t.paras.len())).collect();
         let lee = people.find("Ann Lee").unwrap();
         assert_eq!(
             who,
@@ -283,7 +432,9 @@ mod tests {
     #[test]
     fn a_wall_of_text_is_split_where_a_new_official_is_quoted() {
         let filler = "Trade grew again this year. ".repeat(30);
-        let raw = format!("{filler}Ann Lee, spokesperson for the Ministry of Ports, said that ships came. {filler}Bo Chen said that rail grew. More followed.\n");
+        let raw = format!(
+            "{filler}Ann Lee, spokesperson for the Ministry of Ports, said that ships came. {filler}Bo Chen said that rail grew. More followed.\n"
+        );
         let (s, people, _) = run(&raw);
         assert_eq!(s[0].turns.len(), 3);
         assert_eq!(people.list.len(), 3);
@@ -291,9 +442,13 @@ mod tests {
 
     #[test]
     fn chinese_reported_speech() {
-        let raw = "会后，林明亮表示，港口恢复。\n\n林明亮还说了别的。林明指出，铁路增长。\n";
+        let raw = "会后，部长林明亮表示，港口恢复。\n\n林明亮还说了别的。林明亮很忙。林明指出，铁路增长。但她说好。\n";
         let (s, people, _) = run(raw);
         assert!(people.find("林明亮").is_some());
-        assert!(s[0].turns.iter().any(|t| matches!(t.voice, Voice::Person(i) if people.list[i].name == "林明亮")));
+        assert!(
+            s[0].turns
+                .iter()
+                .any(|t| matches!(t.voice, Voice::Person(i) if people.list[i].name == "林明亮"))
+        );
     }
 }

@@ -35,7 +35,8 @@ pub fn clean(raw: &str) -> (String, bool) {
             pending_space = !out.is_empty();
             continue;
         }
-        if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}')
+        if c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}')
         {
             dropped = true;
             continue;
@@ -134,14 +135,20 @@ mod tests {
 
     #[test]
     fn clean_reads_nbsp_as_space_and_drops_controls() {
-        assert_eq!(clean("Q\u{a0}\u{a0}  Hello\u{1b}[31m "), ("Q Hello[31m".into(), true));
+        assert_eq!(
+            clean("Q\u{a0}\u{a0}  Hello\u{1b}[31m "),
+            ("Q Hello[31m".into(), true)
+        );
         assert_eq!(clean("  a\tb  "), ("a b".into(), false));
     }
 
     #[test]
     fn lines_are_numbered_from_one() {
         let (ls, dirty) = lines("a\r\nb\rb2\n\u{7}c");
-        assert_eq!(ls.iter().map(|l| l.no).collect::<Vec<_>>(), vec![1, 2, 2, 3]);
+        assert_eq!(
+            ls.iter().map(|l| l.no).collect::<Vec<_>>(),
+            vec![1, 2, 2, 3]
+        );
         assert_eq!(dirty, vec![3]);
     }
 

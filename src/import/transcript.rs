@@ -37,13 +37,22 @@ pub fn find_labels(paras: &[Para]) -> Option<Vec<Option<Candidate<'_>>>> {
 
 fn accept(c: &Candidate, count: usize) -> bool {
     let known_role = names::is_reporter_word(c.label)
-        || !matches!(names::classify(c.label), Who::Person { kind: Hint::Official, .. });
+        || !matches!(
+            names::classify(c.label),
+            Who::Person {
+                kind: Hint::Official,
+                ..
+            }
+        );
     let words = c.label.split(' ').count();
     match c.shape {
         Shape::Q | Shape::Timed | Shape::Caps => true,
         Shape::Han => known_role || count >= 2,
         Shape::Mixed => {
-            known_role || count >= 2 || (words >= 2 && words <= 4) || (words > 4 && c.rest.is_empty())
+            known_role
+                || count >= 2
+                || (words >= 2 && words <= 4)
+                || (words > 4 && c.rest.is_empty())
         }
     }
 }
@@ -78,7 +87,11 @@ pub fn build(
             continue;
         };
         if !c.prefix.is_empty() {
-            notes.add(p.line, NoteKind::Removed, format!("note before the label: {}", c.prefix));
+            notes.add(
+                p.line,
+                NoteKind::Removed,
+                format!("note before the label: {}", c.prefix),
+            );
         }
         let (voice, kind, outlet) = match names::classify(c.label) {
             Who::Reporter { outlet } => (Voice::Reporter, TurnKind::Question, outlet),
@@ -123,25 +136,20 @@ pub fn build(
     }
     let mut sections = into_sections(turns, people);
     if !intro.is_empty() {
-        // Prose before the first speaker introduces the event: the narrator opens the remarks.
-        let narrator = super::narrator(people, meta);
-        let turn = DraftTurn {
-            voice: Voice::Person(narrator),
-            kind: TurnKind::Statement,
-            line: intro[0].line,
-            paras: intro,
-            outlet: None,
-            heading: None,
-        };
+        // Prose before the first speaker introduces the event, and may report what was said:
+        // it is read as a report and opens the remarks.
+        let intro = super::reported::attribute(&intro, meta, people, notes);
         match sections.first_mut() {
-            Some(s) if s.kind == SectionKind::Remarks => s.turns.insert(0, turn),
+            Some(s) if s.kind == SectionKind::Remarks => {
+                s.turns.splice(0..0, intro);
+            }
             _ => sections.insert(
                 0,
                 DraftSection {
                     kind: SectionKind::Remarks,
                     title: None,
                     outlet: None,
-                    turns: vec![turn],
+                    turns: intro,
                 },
             ),
         }
@@ -150,7 +158,12 @@ pub fn build(
 }
 
 /// Title, date, place and speaker list before the first turn; returns the prose that is left.
-fn read_header(paras: &[Para], meta: &mut Meta, people: &mut People, notes: &mut Notes) -> Vec<Para> {
+fn read_header(
+    paras: &[Para],
+    meta: &mut Meta,
+    people: &mut People,
+    notes: &mut Notes,
+) -> Vec<Para> {
     let mut prose = Vec::new();
     for p in paras {
         match header::classify(&p.text) {
@@ -169,7 +182,11 @@ fn read_header(paras: &[Para], meta: &mut Meta, people: &mut People, notes: &mut
                 person.org = org;
                 person.listed = true;
                 people.add(person);
-                notes.add(p.line, NoteKind::Metadata, format!("speaker list: {}", excerpt(&p.text, 60)));
+                notes.add(
+                    p.line,
+                    NoteKind::Metadata,
+                    format!("speaker list: {}", excerpt(&p.text, 60)),
+                );
             }
             HeaderLine::Short(s) => {
                 let s = s.trim_start_matches('#').trim().to_string();
@@ -177,7 +194,11 @@ fn read_header(paras: &[Para], meta: &mut Meta, people: &mut People, notes: &mut
                     meta.title = s;
                     notes.add(p.line, NoteKind::Metadata, "title");
                 } else if p.text.starts_with('#') || s == meta.title {
-                    notes.add(p.line, NoteKind::Removed, format!("repeats the title: {}", excerpt(&s, 60)));
+                    notes.add(
+                        p.line,
+                        NoteKind::Removed,
+                        format!("repeats the title: {}", excerpt(&s, 60)),
+                    );
                 } else if s.chars().count() <= 60 {
                     let place = match meta.place.take() {
                         Some(old) => format!("{old}, {s}"),
@@ -197,12 +218,22 @@ fn read_header(paras: &[Para], meta: &mut Meta, people: &mut People, notes: &mut
 
 /// `Speaker 3` asks unless every turn of theirs states at length without asking: then the
 /// label hides an official (a transcription service numbers everyone it cannot name).
-fn decide_placeholders(turns: &mut [DraftTurn], placeholders: &[usize], people: &mut People, notes: &mut Notes) {
+fn decide_placeholders(
+    turns: &mut [DraftTurn],
+    placeholders: &[usize],
+    people: &mut People,
+    notes: &mut Notes,
+) {
     for &i in placeholders {
         let theirs = || turns.iter().filter(move |t| t.voice == Voice::Person(i));
         let asks = theirs().any(|t| t.paras.iter().any(|p| questions::asks(&p.text)));
         let longest = theirs()
-            .map(|t| t.paras.iter().map(|p| p.text.split(' ').count()).sum::<usize>())
+            .map(|t| {
+                t.paras
+                    .iter()
+                    .map(|p| p.text.split(' ').count())
+                    .sum::<usize>()
+            })
             .max()
             .unwrap_or(0);
         if asks || longest < 80 {
@@ -213,7 +244,10 @@ fn decide_placeholders(turns: &mut [DraftTurn], placeholders: &[usize], people: 
         notes.add(
             line,
             NoteKind::Guessed,
-            format!("`{}` answers rather than asks: read as an official", people.list[i].name),
+            format!(
+                "`{}` answers rather than asks: read as an official",
+                people.list[i].name
+            ),
         );
         for t in turns.iter_mut().filter(|t| t.voice == Voice::Person(i)) {
             t.kind = TurnKind::Answer;
@@ -236,14 +270,21 @@ fn resolve_title_labels(people: &mut People, meta: &Meta, notes: &mut Notes) {
         }
         let name: Vec<&str> = meta.title[at + pattern.len()..]
             .split(' ')
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(char::is_alphabetic)
+            })
             .take(3)
             .collect();
         if name.is_empty() {
             continue;
         }
         let full = name.join(" ");
-        notes.add(0, NoteKind::Guessed, format!("`{}` is {office} {full} (from the title)", p.name));
+        notes.add(
+            0,
+            NoteKind::Guessed,
+            format!("`{}` is {office} {full} (from the title)", p.name),
+        );
         p.role.get_or_insert(office.to_string());
         p.name = format!("{office} {full}");
     }
@@ -271,13 +312,24 @@ fn find_host(turns: &[DraftTurn], people: &mut People, notes: &mut Notes) {
     let Some((first, t)) = speakers.next() else {
         return;
     };
-    if people.list.iter().any(|p| p.kind == SpeakerKind::Host) || !speakers.any(|(i, _)| i != first) {
+    if people.list.iter().any(|p| p.kind == SpeakerKind::Host) || !speakers.any(|(i, _)| i != first)
+    {
         return;
     }
-    let opening = t.paras.first().map(|p| p.text.to_lowercase()).unwrap_or_default();
-    if WELCOME.iter().any(|w| opening.contains(w)) && people.list[first].kind == SpeakerKind::Official {
+    let opening = t
+        .paras
+        .first()
+        .map(|p| p.text.to_lowercase())
+        .unwrap_or_default();
+    if WELCOME.iter().any(|w| opening.contains(w))
+        && people.list[first].kind == SpeakerKind::Official
+    {
         people.list[first].kind = SpeakerKind::Host;
-        notes.add(t.line, NoteKind::Guessed, format!("{} hosts (opens with a welcome)", people.list[first].name));
+        notes.add(
+            t.line,
+            NoteKind::Guessed,
+            format!("{} hosts (opens with a welcome)", people.list[first].name),
+        );
     }
 }
 
@@ -296,7 +348,11 @@ fn split_unlabelled_questions(turns: &mut Vec<DraftTurn>, people: &People, notes
                 .is_some_and(|p| questions::is_question_paragraph(&p.text));
         if split {
             let q = turns[i].paras.pop().expect("checked above");
-            notes.add(q.line, NoteKind::Guessed, format!("unlabelled question: {}", excerpt(&q.text, 60)));
+            notes.add(
+                q.line,
+                NoteKind::Guessed,
+                format!("unlabelled question: {}", excerpt(&q.text, 60)),
+            );
             turns.insert(
                 i + 1,
                 DraftTurn {
@@ -339,10 +395,15 @@ fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection> {
     for mut t in turns {
         let is_q = t.kind == TurnKind::Question;
         let continues_q = out.last().is_some_and(|s| {
-            s.kind == SectionKind::Qa && s.turns.last().is_some_and(|l| l.kind == TurnKind::Question)
+            s.kind == SectionKind::Qa
+                && s.turns.last().is_some_and(|l| l.kind == TurnKind::Question)
         });
         let new_kind = if t.heading.is_some() {
-            Some(if is_q { SectionKind::Qa } else { SectionKind::Remarks })
+            Some(if is_q {
+                SectionKind::Qa
+            } else {
+                SectionKind::Remarks
+            })
         } else if is_q && !continues_q {
             Some(SectionKind::Qa)
         } else if out.is_empty() {
@@ -363,7 +424,11 @@ fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection> {
             s.outlet = t.outlet.clone();
         }
         if !is_q {
-            t.kind = if s.kind == SectionKind::Qa { TurnKind::Answer } else { TurnKind::Statement };
+            t.kind = if s.kind == SectionKind::Qa {
+                TurnKind::Answer
+            } else {
+                TurnKind::Statement
+            };
         }
         s.turns.push(t);
     }
@@ -381,8 +446,14 @@ fn close(sections: &mut Vec<DraftSection>, people: &People) {
     let Voice::Person(i) = t.voice else {
         return;
     };
-    let text = t.paras.iter().map(|p| p.text.to_lowercase()).collect::<Vec<_>>().join(" ");
-    let closes = people.list[i].kind == SpeakerKind::Host && CLOSING.iter().any(|c| text.contains(c));
+    let text = t
+        .paras
+        .iter()
+        .map(|p| p.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let closes =
+        people.list[i].kind == SpeakerKind::Host && CLOSING.iter().any(|c| text.contains(c));
     if !closes || last.turns.len() < 2 {
         return;
     }
@@ -419,7 +490,12 @@ mod tests {
         let kinds: Vec<SectionKind> = s.iter().map(|s| s.kind).collect();
         assert_eq!(
             kinds,
-            vec![SectionKind::Remarks, SectionKind::Qa, SectionKind::Qa, SectionKind::Closing]
+            vec![
+                SectionKind::Remarks,
+                SectionKind::Qa,
+                SectionKind::Qa,
+                SectionKind::Closing
+            ]
         );
         assert_eq!(s[1].turns[0].voice, Voice::Reporter);
         assert_eq!(s[1].turns[1].kind, TurnKind::Answer);
@@ -431,7 +507,11 @@ mod tests {
         let raw = "Ann Lee:\nWelcome. The floor is open.\nHow fast will ports grow this year? Thank you.\nBo Chen:\nFast.\nJobs? Many more.\nCarl Dunn:\nMany.\n";
         let (s, _) = run(raw);
         let qa: Vec<&DraftSection> = s.iter().filter(|s| s.kind == SectionKind::Qa).collect();
-        assert_eq!(qa.len(), 1, "a one-paragraph answer keeps its question mark");
+        assert_eq!(
+            qa.len(),
+            1,
+            "a one-paragraph answer keeps its question mark"
+        );
         assert!(qa[0].turns[0].paras[0].text.starts_with("How fast"));
     }
 
@@ -447,7 +527,9 @@ mod tests {
     #[test]
     fn a_numbered_speaker_who_states_at_length_is_an_official() {
         let long = "We act now. ".repeat(40);
-        let raw = format!("Speaker 1: (00:01)\n{long}\nSpeaker 2: (00:30)\nWhy?\nSpeaker 1: (00:40)\nBecause.\n");
+        let raw = format!(
+            "Speaker 1: (00:01)\n{long}\nSpeaker 2: (00:30)\nWhy?\nSpeaker 1: (00:40)\nBecause.\n"
+        );
         let (s, people) = run(&raw);
         assert_eq!(people.list[0].kind, SpeakerKind::Official);
         assert_eq!(people.list[1].kind, SpeakerKind::Reporter);

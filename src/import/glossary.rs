@@ -72,7 +72,10 @@ fn is_term(t: &str) -> bool {
     } else {
         8
     };
-    words.len() <= max_words
+    // A single lower-case word in quotes is emphasis ("turn" the chain around), not a term.
+    let scare_quote = words.len() == 1 && t.chars().next().is_some_and(char::is_lowercase);
+    !scare_quote
+        && words.len() <= max_words
         && t.chars().any(char::is_alphabetic)
         && !t.contains([
             '.', '?', '!', ';', ':', ',', '。', '，', '？', '！', '；', '：',

@@ -292,7 +292,7 @@ fn guess_title(sections: &[Section]) -> String {
         .map(|p| p.text.as_str())
         .next()
         .unwrap_or("");
-    let sentence = first
+    let sentence = reported::strip_dateline(first)
         .split_inclusive(['.', '。', '?', '？', '!', '！'])
         .next()
         .unwrap_or("")

@@ -134,9 +134,14 @@ pub fn line_noise(text: &str) -> Option<Noise> {
         return Some(Noise::Drop("photo caption"));
     }
     let short = text.chars().count() <= 300;
-    if short && EDITOR_START.is_match(text) {
+    if text.chars().count() <= 600 && EDITOR_START.is_match(text) {
+        // Credits may end with a sentence about the translation; the names come first.
+        let credits = match text.find(". ") {
+            Some(end) => &text[..end],
+            None => text.trim_end_matches('.'),
+        };
         let names: Vec<&str> = EDITOR
-            .split(text)
+            .split(credits)
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect();
@@ -217,6 +222,10 @@ mod tests {
         assert_eq!(
             line_noise("京ICP备000000号"),
             Some(Noise::Drop("site footer"))
+        );
+        assert_eq!(
+            line_noise("Translated and edited by Wu Fan and Li Na. The Chinese text prevails."),
+            Some(Noise::Editor("Wu Fan and Li Na".into()))
         );
         assert_eq!(line_noise("The source of growth is demand."), None);
         assert_eq!(line_noise("Editors met on Monday to discuss it."), None);

@@ -214,30 +214,34 @@ const ORG_HEADS: &[&str] = &[
 /// the last `of`/`for`/`at` that is followed by the name of an organisation; a further office
 /// after the organisation (`… Office and spokesperson of the Office`) goes back to the role.
 fn split_org(role: &str) -> (String, Option<String>) {
-    for sep in [" of the ", " for the ", " at the ", " of ", " for ", ", "] {
-        let found = role.match_indices(sep).filter(|&(at, _)| {
-            let head = role[at + sep.len()..].split(' ').next().unwrap_or("");
-            ORG_HEADS.contains(&head)
-        });
-        let Some((at, _)) = found.last() else {
-            continue;
-        };
-        let mut office = role[..at].trim().to_string();
-        let mut org = role[at + sep.len()..]
-            .trim()
-            .trim_end_matches([',', ';'])
-            .to_string();
-        let tail = org.match_indices(" and ").find(|&(i, m)| {
-            org[i + m.len()..]
+    // A second office after the organisation (`… Office and spokesperson of the Office`) is set
+    // aside first.
+    let first_org = role
+        .match_indices(' ')
+        .find(|&(i, _)| ORG_HEADS.contains(&role[i + 1..].split(' ').next().unwrap_or("")))
+        .map_or(role.len(), |(i, _)| i);
+    let tail_at = role[first_org..]
+        .match_indices(" and ")
+        .find(|&(i, m)| {
+            role[first_org + i + m.len()..]
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
+        })
+        .map_or(role.len(), |(i, _)| first_org + i);
+    let (head, tail) = role.split_at(tail_at);
+    for sep in [" of the ", " for the ", " at the ", " of ", " for ", ", "] {
+        let found = head.match_indices(sep).filter(|&(at, _)| {
+            let first = head[at + sep.len()..].split(' ').next().unwrap_or("");
+            ORG_HEADS.contains(&first)
         });
-        if let Some((i, _)) = tail {
-            office = format!("{office}{}", &org[i..]);
-            org.truncate(i);
+        if let Some((at, _)) = found.last() {
+            let org = head[at + sep.len()..]
+                .trim()
+                .trim_end_matches([',', ';'])
+                .to_string();
+            return (format!("{}{tail}", head[..at].trim()), Some(org));
         }
-        return (office, Some(org));
     }
     (role.to_string(), None)
 }

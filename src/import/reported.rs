@@ -26,6 +26,11 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("question pattern")
 });
 
+static INSTITUTION_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Ministry|Council|Office|Department|Bureau|Commission|Committee|Government|Administration|Agency|Bank|Association|Company)\b[^.,;:]{0,60}? (?:also )?(?:said|says|stated|announced|noted|added)\b")
+        .expect("institution pattern")
+});
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,4}),? (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b")
         .expect("dateline pattern")
@@ -192,12 +197,13 @@ pub fn attribute(
         };
         let mut chunk = String::new();
         for piece in pieces {
-            let voice =
-                attribution(piece, &han_names, people, notes, p.line).unwrap_or(match current {
+            let voice = attribution(piece, &han_names, narrator, people, notes, p.line).unwrap_or(
+                match current {
                     // A reported question is one paragraph; what follows is narration or an answer.
                     Voice::Reporter => Voice::Person(narrator),
                     v => v,
-                });
+                },
+            );
             if voice != current && !chunk.is_empty() {
                 push(&mut turns, current, p.line, std::mem::take(&mut chunk));
             }
@@ -241,16 +247,19 @@ fn push(turns: &mut Vec<DraftTurn>, voice: Voice, line: u32, text: String) {
 fn attribution(
     text: &str,
     han_names: &[String],
+    narrator: usize,
     people: &mut People,
     notes: &mut Notes,
     line: u32,
 ) -> Option<Voice> {
     let asked = ASKED.find(text).map(|m| m.start());
+    let mut institution = INSTITUTION_SAID.find(text).map(|m| m.start());
     let said = SAID.captures_iter(text).find_map(|c| {
         let name = c.get(1).or_else(|| c.get(2))?;
         let words: Vec<&str> = name.as_str().split(' ').collect();
         let words = &words[words.len().saturating_sub(2)..];
         if words.iter().any(|w| NOT_A_PERSON.contains(w)) {
+            institution = Some(institution.map_or(name.start(), |i| i.min(name.start())));
             return None;
         }
         Some((
@@ -259,6 +268,13 @@ fn attribution(
             c.get(3).map(|r| r.as_str().to_string()),
         ))
     });
+    // "The ministry said …" before anyone is quoted: the report speaks, not the last official.
+    if let Some(at) = institution
+        && said.as_ref().is_none_or(|s| at < s.0)
+        && asked.is_none_or(|q| at < q)
+    {
+        return Some(Voice::Person(narrator));
+    }
     let han = han_names
         .iter()
         .filter_map(|n| text.find(n.as_str()).map(|at| (at, n)))
@@ -478,9 +494,13 @@ mod tests {
 
     #[test]
     fn organisations_are_not_people() {
-        let (s, people, _) = run("The State Council said that ports matter.\n");
-        assert_eq!(s[0].turns.len(), 1);
-        assert_eq!(people.list.len(), 1, "only the narrator");
+        let (s, people, _) = run(
+            "Ann Lee said ports grew.\n\nThe State Council said that ports matter.\n\nAnn Lee said more.\n\nThe Ministry of Ports also said so.\n",
+        );
+        assert_eq!(s[0].turns.len(), 4);
+        assert_eq!(s[0].turns[3].voice, Voice::Person(0), "the narrator");
+        assert_eq!(s[0].turns[1].voice, Voice::Person(0), "the narrator");
+        assert_eq!(people.list.len(), 2);
     }
 
     #[test]

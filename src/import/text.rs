@@ -69,32 +69,35 @@ pub fn lines(raw: &str) -> (Vec<Line>, Vec<u32>) {
     (out, dirty)
 }
 
-/// Whether the text is hard-wrapped: most lines sit in multi-line blocks and few are long.
-/// Hard-wrapped text joins a block into one paragraph; otherwise every line is a paragraph.
+/// Whether the text is hard-wrapped: lines often break in mid-sentence (a line without a
+/// sentence end followed by one that starts in lower case) and few lines are long. Hard-wrapped
+/// text joins a block into one paragraph; otherwise every line is a paragraph.
 pub fn is_wrapped(lines: &[Line]) -> bool {
     let mut nonblank = 0usize;
     let mut long = 0usize;
-    let mut in_blocks = 0usize;
-    let mut run = 0usize;
-    let flush = |run: &mut usize, in_blocks: &mut usize| {
-        if *run > 1 {
-            *in_blocks += *run;
-        }
-        *run = 0;
-    };
+    let mut breaks = 0usize;
+    let mut prev: Option<&str> = None;
     for l in lines {
         if l.text.is_empty() {
-            flush(&mut run, &mut in_blocks);
+            prev = None;
             continue;
         }
         nonblank += 1;
-        run += 1;
         if l.text.chars().count() > 120 {
             long += 1;
         }
+        if let Some(p) = prev {
+            let open = !p.ends_with(['.', '?', '!', ':', '"', '”', ')', '。', '？', '！', '：']);
+            let continues = l
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '$');
+            breaks += usize::from(open && continues);
+        }
+        prev = Some(&l.text);
     }
-    flush(&mut run, &mut in_blocks);
-    nonblank > 0 && in_blocks * 2 >= nonblank && long * 10 < nonblank
+    breaks >= 2 && long * 10 < nonblank
 }
 
 /// Group lines into paragraphs: blocks between blank lines when `wrapped`, else one per line.
@@ -154,7 +157,7 @@ mod tests {
 
     #[test]
     fn wrapped_text_joins_blocks() {
-        let (ls, _) = lines("MS. ROE: Good\nmorning all.\n\nQ Thanks.\nAnd more.\n");
+        let (ls, _) = lines("MS. ROE: Good\nmorning all.\n\nQ Thanks, and\nmore.\n");
         assert!(is_wrapped(&ls));
         let ps = paragraphs(&ls, true);
         assert_eq!(ps.len(), 2);
@@ -169,6 +172,8 @@ mod tests {
         let (ls, _) = lines(&raw);
         assert!(!is_wrapped(&ls));
         assert_eq!(paragraphs(&ls, false).len(), 3);
+        let (ls, _) = lines("Topic one: Ports\nReporter: Why?\nAnn Lee: Because.\nAnd more.\n");
+        assert!(!is_wrapped(&ls));
     }
 
     #[test]

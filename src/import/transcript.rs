@@ -255,9 +255,31 @@ fn decide_placeholders(
     }
 }
 
-/// `THE PRESIDENT:` is the president the title names (`Remarks by President Lee in …`).
+/// `THE PRESIDENT:` is the president the title names (`Remarks by President Lee in …`), and
+/// `MS. ROE:` is the `Jane Roe` the title names.
 fn resolve_title_labels(people: &mut People, meta: &Meta, notes: &mut Notes) {
     for p in people.list.iter_mut() {
+        let one_word =
+            !p.name.contains(' ') && p.name.chars().all(|c| c.is_alphabetic() || c == '-');
+        if one_word && p.kind != SpeakerKind::Reporter {
+            let words: Vec<&str> = meta.title.split(' ').collect();
+            let at = words.windows(2).find(|w| {
+                w[1].trim_end_matches([',', ';', ':']) == p.name
+                    && w[0].chars().next().is_some_and(char::is_uppercase)
+                    && w[0].chars().all(char::is_alphabetic)
+                    && !is_title_word(w[0])
+            });
+            if let Some(w) = at {
+                let full = format!("{} {}", w[0], p.name);
+                notes.add(
+                    0,
+                    NoteKind::Guessed,
+                    format!("`{}` is {full} (from the title)", p.name),
+                );
+                p.name = full;
+                continue;
+            }
+        }
         let Some(office) = p.name.strip_prefix("The ") else {
             continue;
         };
@@ -288,6 +310,27 @@ fn resolve_title_labels(people: &mut People, meta: &Meta, notes: &mut Notes) {
         p.role.get_or_insert(office.to_string());
         p.name = format!("{office} {full}");
     }
+}
+
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "president"
+            | "secretary"
+            | "minister"
+            | "governor"
+            | "senator"
+            | "ambassador"
+            | "advisor"
+            | "adviser"
+            | "director"
+            | "spokesperson"
+            | "chair"
+            | "by"
+            | "with"
+            | "and"
+            | "the"
+    )
 }
 
 const WELCOME: &[&str] = &[
@@ -393,6 +436,15 @@ const CLOSING: &[&str] = &[
 fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection> {
     let mut out: Vec<DraftSection> = Vec::new();
     for mut t in turns {
+        // One person's answer split by the transcriber (time stamps, a stage direction) is one turn.
+        if let Some(last) = out.last_mut().and_then(|s| s.turns.last_mut())
+            && last.voice == t.voice
+            && t.kind != TurnKind::Question
+            && t.heading.is_none()
+        {
+            last.paras.append(&mut t.paras);
+            continue;
+        }
         let is_q = t.kind == TurnKind::Question;
         let continues_q = out.last().is_some_and(|s| {
             s.kind == SectionKind::Qa

@@ -17,6 +17,18 @@ static NAMED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("plan pattern")
 });
 
+const PLAN_WORDS: &[&str] = &[
+    "Plan",
+    "Campaign",
+    "Initiative",
+    "Action",
+    "Program",
+    "Strategy",
+    "Project",
+    "Agenda",
+    "Framework",
+];
+
 /// At most this many proposals, so a long text does not bury the real terms.
 const MAX_PROPOSALS: usize = 40;
 
@@ -29,15 +41,22 @@ pub fn propose(sections: &[Section], speakers: &[Speaker]) -> Vec<GlossaryEntry>
         .flat_map(|s| &s.turns)
         .flat_map(|t| &t.paragraphs);
     for p in paragraphs {
-        let quoted = QUOTED.captures_iter(&p.text).filter_map(|c| {
-            (1..=4)
-                .find_map(|i| c.get(i))
-                .map(|m| (m.start(), m.as_str()))
-        });
-        let plans = NAMED_PLAN.captures_iter(&p.text).map(|c| {
-            let m = c.get(1).expect("group 1 always takes part");
-            (m.start(), m.as_str())
-        });
+        let t = p.text.as_str();
+        let may_quote = t.contains(['"', '“', '「', '《']);
+        let may_plan = PLAN_WORDS.iter().any(|w| t.contains(w));
+        let quoted = QUOTED
+            .captures_iter(if may_quote { t } else { "" })
+            .filter_map(|c| {
+                (1..=4)
+                    .find_map(|i| c.get(i))
+                    .map(|m| (m.start(), m.as_str()))
+            });
+        let plans = NAMED_PLAN
+            .captures_iter(if may_plan { t } else { "" })
+            .map(|c| {
+                let m = c.get(1).expect("group 1 always takes part");
+                (m.start(), m.as_str())
+            });
         let mut found: Vec<(usize, &str)> = quoted.chain(plans).collect();
         found.sort();
         for (_, term) in found {

@@ -342,10 +342,9 @@ pub(crate) fn narrator(people: &mut People, meta: &Meta) -> usize {
     {
         return i;
     }
-    people.list.push(new_person(
+    people.push(new_person(
         name,
         Some("narration".into()),
         SpeakerKind::Other,
-    ));
-    people.list.len() - 1
+    ))
 }

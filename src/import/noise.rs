@@ -66,10 +66,19 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(special statement|disclaimer|copyright|submission mailbox|tel ?[:：]|e-?mail ?[:：]|fax ?[:：])|ICP备|ICP證|ICP证|all rights reserved|©|版权所有|版權所有",
+        r"(?i)^(special statement|disclaimer|copyright|submission mailbox|tel ?[:：]|e-?mail ?[:：]|fax ?[:：])",
     )
     .expect("footer pattern")
 });
+
+/// Marks of a footer anywhere in a line (licence numbers, copyright).
+fn footer_mark(text: &str) -> bool {
+    text.contains("ICP")
+        || text.contains('©')
+        || text.contains("版权所有")
+        || text.contains("版權所有")
+        || (text.contains("ights") && text.to_lowercase().contains("all rights reserved"))
+}
 
 static EDITOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -120,8 +129,7 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     if text.is_empty() {
         return None;
     }
-    let lower = text.to_lowercase();
-    if NAVIGATION.contains(&lower.as_str()) {
+    if text.len() <= 40 && NAVIGATION.contains(&text.to_lowercase().as_str()) {
         return Some(Noise::Drop("site navigation"));
     }
     if text.starts_with("{{<") || text.starts_with("{{%") {
@@ -152,7 +160,7 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     if short && let Some(c) = SOURCE.captures(text) {
         return Some(Noise::Source(c[2].trim().to_string()));
     }
-    if text.chars().count() <= 600 && FOOTER.is_match(text) {
+    if text.chars().count() <= 600 && (FOOTER.is_match(text) || footer_mark(text)) {
         return Some(Noise::Drop("site footer"));
     }
     None

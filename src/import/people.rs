@@ -3,6 +3,7 @@
 
 use super::names::{key, slug, surname_key};
 use crate::model::{Speaker, SpeakerKind};
+use std::collections::HashMap;
 
 /// A person while the transcript is read; becomes a [`Speaker`] at the end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,10 +16,13 @@ pub struct Person {
     pub listed: bool,
 }
 
-/// Everyone who speaks, in order of first mention.
+/// Everyone who speaks, in order of first mention, indexed by name and surname so that a
+/// transcript with thousands of labels is still read in linear time.
 #[derive(Debug, Default, Clone)]
 pub struct People {
     pub list: Vec<Person>,
+    by_key: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
 }
 
 impl People {
@@ -28,29 +32,34 @@ impl People {
         if k.is_empty() {
             return None;
         }
-        if let Some(i) = self.list.iter().position(|p| key(&p.name) == k) {
+        if let Some(&i) = self.by_key.get(&k) {
             return Some(i);
         }
-        let one_word = !name.trim().contains(' ');
-        let sur = surname_key(name);
-        let matches: Vec<usize> = (0..self.list.len())
-            .filter(|&i| {
-                let p = &self.list[i];
-                let p_one_word = !p.name.contains(' ');
-                (one_word && surname_key(&p.name) == k) || (p_one_word && key(&p.name) == sur)
-            })
-            .collect();
-        (matches.len() == 1).then(|| matches[0])
+        let mut found: Vec<usize> = Vec::new();
+        if !name.trim().contains(' ') {
+            // `Tian:` for `Tian Yulong`.
+            found.extend(self.by_surname.get(&k).into_iter().flatten());
+        }
+        // `Anthony Fauci` for a `Fauci` met first.
+        if let Some(&i) = self.by_key.get(&surname_key(name))
+            && !self.list[i].name.contains(' ')
+        {
+            found.push(i);
+        }
+        found.sort_unstable();
+        found.dedup();
+        (found.len() == 1).then(|| found[0])
     }
 
     /// The index of this person, adding them if new; a longer form of a name and a missing role
     /// or organisation fill in what was known.
     pub fn add(&mut self, p: Person) -> usize {
         if let Some(i) = self.find(&p.name) {
-            let known = &mut self.list[i];
-            if p.name.chars().count() > known.name.chars().count() && !known.listed {
-                known.name = p.name;
+            if p.name.chars().count() > self.list[i].name.chars().count() && !self.list[i].listed {
+                self.index(i, &p.name);
+                self.list[i].name = p.name;
             }
+            let known = &mut self.list[i];
             if known.role.is_none() {
                 known.role = p.role;
             }
@@ -60,8 +69,31 @@ impl People {
             known.listed |= p.listed;
             return i;
         }
+        self.push(p)
+    }
+
+    /// Add a person without looking for them first (the narrator is nobody the text names).
+    pub fn push(&mut self, p: Person) -> usize {
+        let i = self.list.len();
+        self.index(i, &p.name);
         self.list.push(p);
-        self.list.len() - 1
+        i
+    }
+
+    /// Give person `i` a fuller name; the old one still finds them.
+    pub fn rename(&mut self, i: usize, name: String) {
+        self.index(i, &name);
+        self.list[i].name = name;
+    }
+
+    fn index(&mut self, i: usize, name: &str) {
+        self.by_key.entry(key(name)).or_insert(i);
+        if name.contains(' ') {
+            let list = self.by_surname.entry(surname_key(name)).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
     }
 
     /// The speakers for the briefing, with ids; `used[i]` says whether person `i` speaks at all.

@@ -21,6 +21,12 @@ static SAID: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reported speech pattern")
 });
 
+/// A cheap test that a text may report speech at all, before the costly patterns run.
+static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:said|says|stated|pointed out|noted|added|emphasized|emphasised|stressed|introduced|explained|believes|told|revealed|disclosed|announced|remarked|indicated|mentioned|highlighted|underlined|urged)\b|According to")
+        .expect("speech verb pattern")
+});
+
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:a|one|another|the) (?:reporter|journalist|correspondent) (?:asked|raised)|\breporters asked\b|记者问|記者問：|记者提问")
         .expect("question pattern")
@@ -252,22 +258,34 @@ fn attribution(
     notes: &mut Notes,
     line: u32,
 ) -> Option<Voice> {
-    let asked = ASKED.find(text).map(|m| m.start());
-    let mut institution = INSTITUTION_SAID.find(text).map(|m| m.start());
-    let said = SAID.captures_iter(text).find_map(|c| {
-        let name = c.get(1).or_else(|| c.get(2))?;
-        let words: Vec<&str> = name.as_str().split(' ').collect();
-        let words = &words[words.len().saturating_sub(2)..];
-        if words.iter().any(|w| NOT_A_PERSON.contains(w)) {
-            institution = Some(institution.map_or(name.start(), |i| i.min(name.start())));
-            return None;
-        }
-        Some((
-            name.start(),
-            words.join(" "),
-            c.get(3).map(|r| r.as_str().to_string()),
-        ))
-    });
+    let may_ask = text.contains("asked") || text.contains("raised") || !text.is_ascii();
+    let asked = if may_ask {
+        ASKED.find(text).map(|m| m.start())
+    } else {
+        None
+    };
+    let speech = SPEECH_VERB.is_match(text);
+    let mut institution = if speech {
+        INSTITUTION_SAID.find(text).map(|m| m.start())
+    } else {
+        None
+    };
+    let said = SAID
+        .captures_iter(if speech { text } else { "" })
+        .find_map(|c| {
+            let name = c.get(1).or_else(|| c.get(2))?;
+            let words: Vec<&str> = name.as_str().split(' ').collect();
+            let words = &words[words.len().saturating_sub(2)..];
+            if words.iter().any(|w| NOT_A_PERSON.contains(w)) {
+                institution = Some(institution.map_or(name.start(), |i| i.min(name.start())));
+                return None;
+            }
+            Some((
+                name.start(),
+                words.join(" "),
+                c.get(3).map(|r| r.as_str().to_string()),
+            ))
+        });
     // "The ministry said …" before anyone is quoted: the report speaks, not the last official.
     if let Some(at) = institution
         && said.as_ref().is_none_or(|s| at < s.0)
@@ -327,7 +345,10 @@ fn split_role(role: &str) -> (String, Option<String>) {
 /// a short form (`林明`) folds into the full name it starts.
 fn han_speakers(body: &[Para]) -> Vec<String> {
     let mut before_verb: HashMap<String, usize> = HashMap::new();
-    for p in body {
+    for p in body
+        .iter()
+        .filter(|p| !p.text.is_ascii() && p.text.chars().any(super::labels::is_han))
+    {
         for c in HAN_SAID.captures_iter(&p.text) {
             let run: Vec<char> = c[1].chars().collect();
             let mut run = &run[..];

@@ -27,6 +27,12 @@ pub fn is_space(c: char) -> bool {
 /// Clean one raw line: control and zero-width characters are dropped, every run of white space
 /// becomes one space, and the ends are trimmed. Returns the line and whether something was dropped.
 pub fn clean(raw: &str) -> (String, bool) {
+    // Most lines are plain ASCII prose with single spaces: copy them whole.
+    let plain =
+        raw.is_ascii() && !raw.bytes().any(|b| b < 0x20 || b == 0x7f) && !raw.contains("  ");
+    if plain {
+        return (raw.trim_matches(' ').to_string(), false);
+    }
     let mut out = String::with_capacity(raw.len());
     let mut dropped = false;
     let mut pending_space = false;

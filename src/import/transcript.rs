@@ -27,23 +27,34 @@ pub fn find_labels(paras: &[Para]) -> Option<Vec<Option<Candidate<'_>>>> {
     for c in cands.iter().flatten() {
         *counts.entry(names::key(c.label)).or_default() += 1;
     }
+    // Labels repeat: classify each distinct one once.
+    let mut roles: HashMap<&str, bool> = HashMap::new();
     let accepted: Vec<Option<Candidate>> = cands
         .into_iter()
-        .map(|c| c.filter(|c| accept(c, counts[&names::key(c.label)])))
+        .map(|c| {
+            c.filter(|c| {
+                let known = *roles.entry(c.label).or_insert_with(|| known_role(c.label));
+                accept(c, counts[&names::key(c.label)], known)
+            })
+        })
         .collect();
     let n = accepted.iter().flatten().count();
     (n >= 2).then_some(accepted)
 }
 
-fn accept(c: &Candidate, count: usize) -> bool {
-    let known_role = names::is_reporter_word(c.label)
+/// Whether a label names a part (reporter, host, interpreter, outlet) rather than a person.
+fn known_role(label: &str) -> bool {
+    names::is_reporter_word(label)
         || !matches!(
-            names::classify(c.label),
+            names::classify(label),
             Who::Person {
                 kind: Hint::Official,
                 ..
             }
-        );
+        )
+}
+
+fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
     let words = c.label.split(' ').count();
     match c.shape {
         Shape::Q | Shape::Timed | Shape::Caps => true,
@@ -73,6 +84,7 @@ pub fn build(
     let mut heading: Option<String> = None;
     let mut placeholders: Vec<usize> = Vec::new();
     let q_labels = labels.iter().flatten().any(|c| c.shape == Shape::Q);
+    let mut voices: HashMap<&str, (Voice, TurnKind, Option<String>)> = HashMap::new();
     for (p, label) in paras.iter().zip(labels).skip(first) {
         if let Some(h) = headings::heading(&p.text) {
             notes.add(p.line, NoteKind::Metadata, format!("section heading: {h}"));
@@ -93,23 +105,13 @@ pub fn build(
                 format!("note before the label: {}", c.prefix),
             );
         }
-        let (voice, kind, outlet) = match names::classify(c.label) {
-            Who::Reporter { outlet } => (Voice::Reporter, TurnKind::Question, outlet),
-            Who::Placeholder(name) => {
-                let i = people.add(new_person(name, None, SpeakerKind::Reporter));
-                if !placeholders.contains(&i) {
-                    placeholders.push(i);
-                }
-                (Voice::Person(i), TurnKind::Question, None)
-            }
-            Who::Person { name, role, kind } => {
-                let kind = match kind {
-                    Hint::Host => SpeakerKind::Host,
-                    Hint::Official => SpeakerKind::Official,
-                    Hint::Other => SpeakerKind::Other,
-                };
-                let i = people.add(new_person(name, role, kind));
-                (Voice::Person(i), TurnKind::Answer, None)
+        let cached = voices.get(c.label).cloned();
+        let (voice, kind, outlet) = match cached {
+            Some(v) => v,
+            None => {
+                let v = voice_of(c.label, people, &mut placeholders);
+                voices.insert(c.label, v.clone());
+                v
             }
         };
         let mut t = DraftTurn {
@@ -155,6 +157,32 @@ pub fn build(
         }
     }
     sections
+}
+
+/// Who a label stands for, as a voice of this transcript (placeholders are remembered, to be
+/// decided once all their turns are known).
+fn voice_of(
+    label: &str,
+    people: &mut People,
+    placeholders: &mut Vec<usize>,
+) -> (Voice, TurnKind, Option<String>) {
+    match names::classify(label) {
+        Who::Reporter { outlet } => (Voice::Reporter, TurnKind::Question, outlet),
+        Who::Placeholder(name) => {
+            let i = people.add(new_person(name, None, SpeakerKind::Reporter));
+            placeholders.push(i);
+            (Voice::Person(i), TurnKind::Question, None)
+        }
+        Who::Person { name, role, kind } => {
+            let kind = match kind {
+                Hint::Host => SpeakerKind::Host,
+                Hint::Official => SpeakerKind::Official,
+                Hint::Other => SpeakerKind::Other,
+            };
+            let i = people.add(new_person(name, role, kind));
+            (Voice::Person(i), TurnKind::Answer, None)
+        }
+    }
 }
 
 /// Title, date, place and speaker list before the first turn; returns the prose that is left.
@@ -224,32 +252,40 @@ fn decide_placeholders(
     people: &mut People,
     notes: &mut Notes,
 ) {
-    for &i in placeholders {
-        let theirs = || turns.iter().filter(move |t| t.voice == Voice::Person(i));
-        let asks = theirs().any(|t| t.paras.iter().any(|p| questions::asks(&p.text)));
-        let longest = theirs()
-            .map(|t| {
-                t.paras
-                    .iter()
-                    .map(|p| p.text.split(' ').count())
-                    .sum::<usize>()
-            })
-            .max()
-            .unwrap_or(0);
-        if asks || longest < 80 {
+    // One pass over the turns: (asks, longest turn in words, first line) per placeholder.
+    let mut stats: HashMap<usize, (bool, usize, u32)> =
+        placeholders.iter().map(|&i| (i, (false, 0, 0))).collect();
+    for t in turns.iter() {
+        let Voice::Person(i) = t.voice else { continue };
+        let Some(st) = stats.get_mut(&i) else {
             continue;
+        };
+        st.0 |= t.paras.iter().any(|p| questions::asks(&p.text));
+        st.1 =
+            st.1.max(t.paras.iter().map(|p| p.text.split(' ').count()).sum());
+        if st.2 == 0 {
+            st.2 = t.line;
         }
+    }
+    let mut officials: Vec<usize> = stats
+        .iter()
+        .filter(|(_, (asks, longest, _))| !*asks && *longest >= 80)
+        .map(|(&i, _)| i)
+        .collect();
+    officials.sort_unstable();
+    for &i in &officials {
         people.list[i].kind = SpeakerKind::Official;
-        let line = theirs().next().map_or(0, |t| t.line);
         notes.add(
-            line,
+            stats[&i].2,
             NoteKind::Guessed,
             format!(
                 "`{}` answers rather than asks: read as an official",
                 people.list[i].name
             ),
         );
-        for t in turns.iter_mut().filter(|t| t.voice == Voice::Person(i)) {
+    }
+    for t in turns.iter_mut() {
+        if matches!(t.voice, Voice::Person(i) if officials.binary_search(&i).is_ok()) {
             t.kind = TurnKind::Answer;
         }
     }
@@ -258,58 +294,67 @@ fn decide_placeholders(
 /// `THE PRESIDENT:` is the president the title names (`Remarks by President Lee in …`), and
 /// `MS. ROE:` is the `Jane Roe` the title names.
 fn resolve_title_labels(people: &mut People, meta: &Meta, notes: &mut Notes) {
-    for p in people.list.iter_mut() {
-        let one_word =
-            !p.name.contains(' ') && p.name.chars().all(|c| c.is_alphabetic() || c == '-');
-        if one_word && p.kind != SpeakerKind::Reporter {
-            let words: Vec<&str> = meta.title.split(' ').collect();
-            let at = words.windows(2).find(|w| {
-                w[1].trim_end_matches([',', ';', ':']) == p.name
-                    && w[0].chars().next().is_some_and(char::is_uppercase)
-                    && w[0].chars().all(char::is_alphabetic)
-                    && !is_title_word(w[0])
-            });
-            if let Some(w) = at {
-                let full = format!("{} {}", w[0], p.name);
-                notes.add(
-                    0,
-                    NoteKind::Guessed,
-                    format!("`{}` is {full} (from the title)", p.name),
-                );
-                p.name = full;
-                continue;
+    for i in 0..people.list.len() {
+        let p = &people.list[i];
+        if p.kind == SpeakerKind::Reporter {
+            continue;
+        }
+        let (full, role) = if let Some(office) = p.name.strip_prefix("The ") {
+            match office_holder(office, &meta.title) {
+                Some(full) => (full, Some(office.to_string())),
+                None => continue,
             }
-        }
-        let Some(office) = p.name.strip_prefix("The ") else {
-            continue;
+        } else {
+            match first_name_in_title(&p.name, &meta.title) {
+                Some(full) => (full, None),
+                None => continue,
+            }
         };
-        let pattern = format!("{office} ");
-        let Some(at) = meta.title.find(&pattern) else {
-            continue;
-        };
-        if meta.title[..at].trim_end().ends_with("Vice") && !office.starts_with("Vice") {
-            continue;
-        }
-        let name: Vec<&str> = meta.title[at + pattern.len()..]
-            .split(' ')
-            .take_while(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().all(char::is_alphabetic)
-            })
-            .take(3)
-            .collect();
-        if name.is_empty() {
-            continue;
-        }
-        let full = name.join(" ");
         notes.add(
             0,
             NoteKind::Guessed,
-            format!("`{}` is {office} {full} (from the title)", p.name),
+            format!("`{}` is {full} (from the title)", p.name),
         );
-        p.role.get_or_insert(office.to_string());
-        p.name = format!("{office} {full}");
+        if people.list[i].role.is_none() {
+            people.list[i].role = role;
+        }
+        people.rename(i, full);
     }
+}
+
+/// `Jane Roe` in the title for a one-word label `Roe`.
+fn first_name_in_title(name: &str, title: &str) -> Option<String> {
+    let one_word = !name.contains(' ') && name.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !one_word {
+        return None;
+    }
+    let words: Vec<&str> = title.split(' ').collect();
+    words
+        .windows(2)
+        .find(|w| {
+            w[1].trim_end_matches([',', ';', ':']) == name
+                && w[0].chars().next().is_some_and(char::is_uppercase)
+                && w[0].chars().all(char::is_alphabetic)
+                && !is_title_word(w[0])
+        })
+        .map(|w| format!("{} {name}", w[0]))
+}
+
+/// `President Lee` in the title for the label `THE PRESIDENT`.
+fn office_holder(office: &str, title: &str) -> Option<String> {
+    let pattern = format!("{office} ");
+    let at = title.find(&pattern)?;
+    if title[..at].trim_end().ends_with("Vice") && !office.starts_with("Vice") {
+        return None;
+    }
+    let name: Vec<&str> = title[at + pattern.len()..]
+        .split(' ')
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+        .take(3)
+        .collect();
+    (!name.is_empty()).then(|| format!("{office} {}", name.join(" ")))
 }
 
 fn is_title_word(w: &str) -> bool {
@@ -379,37 +424,37 @@ fn find_host(turns: &[DraftTurn], people: &mut People, notes: &mut Notes) {
 /// In transcripts that label answers but not questions, a turn's last paragraph that asks,
 /// right before another speaker answers, is a reporter's question.
 fn split_unlabelled_questions(turns: &mut Vec<DraftTurn>, people: &People, notes: &mut Notes) {
-    let answers = |t: &DraftTurn| matches!(t.voice, Voice::Person(i) if people.list[i].kind != SpeakerKind::Reporter);
-    let mut i = 0;
-    while i + 1 < turns.len() {
-        let split = answers(&turns[i])
-            && answers(&turns[i + 1])
-            && turns[i].paras.len() >= 2
-            && turns[i]
-                .paras
+    let old = std::mem::take(turns);
+    let answers: Vec<bool> = old
+        .iter()
+        .map(
+            |t| matches!(t.voice, Voice::Person(i) if people.list[i].kind != SpeakerKind::Reporter),
+        )
+        .collect();
+    for (i, mut t) in old.into_iter().enumerate() {
+        let split = answers[i]
+            && answers.get(i + 1).copied().unwrap_or(false)
+            && t.paras.len() >= 2
+            && t.paras
                 .last()
                 .is_some_and(|p| questions::is_question_paragraph(&p.text));
-        if split {
-            let q = turns[i].paras.pop().expect("checked above");
+        let question = if split { t.paras.pop() } else { None };
+        turns.push(t);
+        if let Some(q) = question {
             notes.add(
                 q.line,
                 NoteKind::Guessed,
                 format!("unlabelled question: {}", excerpt(&q.text, 60)),
             );
-            turns.insert(
-                i + 1,
-                DraftTurn {
-                    voice: Voice::Reporter,
-                    kind: TurnKind::Question,
-                    line: q.line,
-                    paras: vec![q],
-                    outlet: None,
-                    heading: None,
-                },
-            );
-            i += 1;
+            turns.push(DraftTurn {
+                voice: Voice::Reporter,
+                kind: TurnKind::Question,
+                line: q.line,
+                paras: vec![q],
+                outlet: None,
+                heading: None,
+            });
         }
-        i += 1;
     }
 }
 

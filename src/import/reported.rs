@@ -270,18 +270,24 @@ fn attribution(
     } else {
         None
     };
+    // Find matches with the fast automaton; capture groups only inside each (short) match.
     let said = SAID
-        .captures_iter(if speech { text } else { "" })
-        .find_map(|c| {
+        .find_iter(if speech { text } else { "" })
+        .filter_map(|m| {
+            let c = SAID.captures(m.as_str())?;
+            Some((m.start(), c))
+        })
+        .find_map(|(base, c)| {
             let name = c.get(1).or_else(|| c.get(2))?;
             let words: Vec<&str> = name.as_str().split(' ').collect();
             let words = &words[words.len().saturating_sub(2)..];
+            let start = base + name.start();
             if words.iter().any(|w| NOT_A_PERSON.contains(w)) {
-                institution = Some(institution.map_or(name.start(), |i| i.min(name.start())));
+                institution = Some(institution.map_or(start, |i| i.min(start)));
                 return None;
             }
             Some((
-                name.start(),
+                start,
                 words.join(" "),
                 c.get(3).map(|r| r.as_str().to_string()),
             ))
@@ -302,6 +308,11 @@ fn attribution(
             Some(Voice::Reporter)
         }
         (_, Some((_, name, role)), _) => {
+            if role.is_none()
+                && let Some(i) = people.find(&name)
+            {
+                return Some(Voice::Person(i));
+            }
             let (role, org) = match role {
                 Some(r)
                     if r.chars()

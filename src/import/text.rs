@@ -36,22 +36,33 @@ pub fn clean(raw: &str) -> (String, bool) {
     let mut out = String::with_capacity(raw.len());
     let mut dropped = false;
     let mut pending_space = false;
-    for c in raw.chars() {
+    // Copy runs of ordinary characters as slices; only spaces and controls are looked at alone.
+    let mut run_start: Option<usize> = None;
+    for (i, c) in raw.char_indices() {
+        let ordinary = !is_space(c)
+            && !c.is_control()
+            && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}');
+        if ordinary {
+            if run_start.is_none() {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                run_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = run_start.take() {
+            out.push_str(&raw[s..i]);
+        }
         if is_space(c) {
             pending_space = !out.is_empty();
-            continue;
-        }
-        if c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}')
-        {
+        } else {
             dropped = true;
-            continue;
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
+    }
+    if let Some(s) = run_start {
+        out.push_str(&raw[s..]);
     }
     (out, dropped)
 }

@@ -141,8 +141,13 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     if CAPTION.is_match(text) {
         return Some(Noise::Drop("photo caption"));
     }
-    let short = text.chars().count() <= 300;
-    if text.chars().count() <= 600 && EDITOR_START.is_match(text) {
+    let chars = if text.len() <= 2400 {
+        text.chars().count()
+    } else {
+        usize::MAX
+    };
+    let short = chars <= 300;
+    if chars <= 600 && EDITOR_START.is_match(text) {
         // Credits may end with a sentence about the translation; the names come first.
         let credits = match text.find(". ") {
             Some(end) => &text[..end],
@@ -160,7 +165,7 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     if short && let Some(c) = SOURCE.captures(text) {
         return Some(Noise::Source(c[2].trim().to_string()));
     }
-    if text.chars().count() <= 600 && (FOOTER.is_match(text) || footer_mark(text)) {
+    if chars <= 600 && (FOOTER.is_match(text) || footer_mark(text)) {
         return Some(Noise::Drop("site footer"));
     }
     None
@@ -168,7 +173,11 @@ pub fn line_noise(text: &str) -> Option<Noise> {
 
 /// A paragraph that is only a stage direction (`(Laughter.)`, `[Applause]`) or a clock time.
 pub fn paragraph_noise(text: &str) -> Option<&'static str> {
-    let n = text.chars().count();
+    let n = if text.len() <= 800 {
+        text.chars().count()
+    } else {
+        usize::MAX
+    };
     if (2..=200).contains(&n) {
         let bracketed = (text.starts_with('(') && text.ends_with(')'))
             || (text.starts_with('[') && text.ends_with(']'))

@@ -36,13 +36,26 @@ pub fn clean(raw: &str) -> (String, bool) {
     let mut out = String::with_capacity(raw.len());
     let mut dropped = false;
     let mut pending_space = false;
-    // Copy runs of ordinary characters as slices; only spaces and controls are looked at alone.
+    // Copy runs of ordinary characters as slices; ASCII is judged byte by byte, and only other
+    // characters are decoded.
+    let bytes = raw.as_bytes();
     let mut run_start: Option<usize> = None;
-    for (i, c) in raw.char_indices() {
-        let ordinary = !is_space(c)
-            && !c.is_control()
-            && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}');
-        if ordinary {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, space, control) = if b < 0x80 {
+            (
+                1,
+                matches!(b, b' ' | b'\t' | 0x0b | 0x0c),
+                b < 0x20 || b == 0x7f,
+            )
+        } else {
+            let c = raw[i..].chars().next().unwrap_or(' ');
+            let invisible =
+                matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}');
+            (c.len_utf8(), is_space(c), c.is_control() || invisible)
+        };
+        if !space && !control {
             if run_start.is_none() {
                 if pending_space {
                     out.push(' ');
@@ -50,16 +63,18 @@ pub fn clean(raw: &str) -> (String, bool) {
                 }
                 run_start = Some(i);
             }
+            i += len;
             continue;
         }
         if let Some(s) = run_start.take() {
             out.push_str(&raw[s..i]);
         }
-        if is_space(c) {
+        if space {
             pending_space = !out.is_empty();
         } else {
             dropped = true;
         }
+        i += len;
     }
     if let Some(s) = run_start {
         out.push_str(&raw[s..]);

@@ -22,7 +22,7 @@ fn kinds(b: &Briefing) -> Vec<SectionKind> {
     b.sections.iter().map(|s| s.kind).collect()
 }
 
-fn speaker_of<'a>(b: &'a Briefing, section: usize, turn: usize) -> &'a str {
+fn speaker_of(b: &Briefing, section: usize, turn: usize) -> &str {
     &b.sections[section].turns[turn].speaker
 }
 

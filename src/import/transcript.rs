@@ -60,10 +60,7 @@ fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
         Shape::Q | Shape::Timed | Shape::Caps => true,
         Shape::Han => known_role || count >= 2,
         Shape::Mixed => {
-            known_role
-                || count >= 2
-                || (words >= 2 && words <= 4)
-                || (words > 4 && c.rest.is_empty())
+            known_role || count >= 2 || (2..=4).contains(&words) || (words > 4 && c.rest.is_empty())
         }
     }
 }

@@ -14,5 +14,6 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod store;
+pub mod synthetic;
 pub mod tui;
 pub mod ui;

@@ -220,7 +220,7 @@ fn inherit_range_kinds(text: &str, figs: &mut [(Range<usize>, FigureKind)]) {
         if inherits
             && matches!(
                 gap,
-                "-" | "–" | "—" | "~" | "to" | "and" | "or" | "至" | "到"
+                "-" | "–" | "—" | "~" | "-," | "–," | "to" | "and" | "or" | "至" | "到"
             )
         {
             figs[i - 1].1 = next.1;
@@ -339,7 +339,19 @@ impl Scan<'_> {
         let tok = &text[s..e];
         let rest = &text[e..];
         let plain_int = tok.bytes().all(|b| b.is_ascii_digit());
+        if let Some(c) = rest.chars().next()
+            && ('\u{3400}'..='\u{9fff}').contains(&c)
+        {
+            return self.cjk_count(start, s, e);
+        }
         if plain_int && start == s && is_year(tok) {
+            return None;
+        }
+        // "Speaker 1:", "問題1：" label a turn or an item.
+        if plain_int && (rest.starts_with(": ") || rest.starts_with('：') || rest == ":") {
+            return None;
+        }
+        if plain_int && start == s && self.after_name(s) {
             return None;
         }
         if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -367,11 +379,6 @@ impl Scan<'_> {
         if plain_int && tok.len() <= 2 && self.is_list_marker(start, e) {
             return None;
         }
-        if let Some(c) = rest.chars().next()
-            && ('\u{3400}'..='\u{9fff}').contains(&c)
-        {
-            return self.cjk_count(start, s, e);
-        }
         Some((start..e, FigureKind::Count))
     }
 
@@ -394,6 +401,25 @@ impl Scan<'_> {
         Some((start..e, FigureKind::Count))
     }
 
+    /// A number straight after a capitalised word inside a sentence names something ("Channel 12",
+    /// "Speaker 2", "Article 5") rather than counting.
+    fn after_name(&self, s: usize) -> bool {
+        let head = &self.text[..s];
+        let Some(head) = head.strip_suffix(' ') else {
+            return false;
+        };
+        let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &head[word_start..];
+        if !word.starts_with(|c: char| c.is_uppercase()) || word.len() < 2 || MONTHS.contains(&word)
+        {
+            return false;
+        }
+        let before = head[..word_start].trim_end_matches([' ', '\u{a0}']);
+        !(before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '(', '—']))
+    }
+
     /// "1." or "(2)" opening a sentence, not a quantity.
     fn is_list_marker(&self, start: usize, e: usize) -> bool {
         let text = self.text;
@@ -412,6 +438,7 @@ impl Scan<'_> {
         let tok = &text[s..e];
         let day_like = tok.len() <= 2 && tok.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
         let head = text[..s].strip_suffix([' ', '\u{a0}'])?;
+        let head = head.strip_suffix(" of").unwrap_or(head);
         if let Some(month) = MONTHS.iter().find(|m| head.ends_with(*m)) {
             let mstart = head.len() - month.len();
             if prev_char(text, mstart).is_some_and(|c| c.is_alphanumeric()) {
@@ -432,7 +459,17 @@ impl Scan<'_> {
             return Some((mstart..end + year_after(&text[end..]), FigureKind::Date));
         }
         if day_like {
-            let rest = text[e..].strip_prefix(' ')?;
+            let mut rest = &text[e..];
+            let mut e = e;
+            for ord in ["st", "nd", "rd", "th"] {
+                if rest.starts_with(ord) && !next_is_alpha(rest, 2) {
+                    (rest, e) = (&rest[2..], e + 2);
+                }
+            }
+            if let Some(r) = rest.strip_prefix(" of") {
+                (rest, e) = (r, e + 3);
+            }
+            let rest = rest.strip_prefix(' ')?;
             let month = MONTHS.iter().find(|m| {
                 rest.starts_with(*m) && (m.ends_with('.') || !next_is_alpha(rest, m.len()))
             })?;
@@ -457,6 +494,18 @@ impl Scan<'_> {
                 .find(|c| rest.starts_with(*c))
                 .map_or(0, |c| c.len());
             return Some((s..e + cur, FigureKind::Amount));
+        }
+        // "三分之一", "三分一": a share.
+        if let Some(after) = rest
+            .strip_prefix("分之")
+            .or_else(|| rest.strip_prefix('分'))
+            && let Some(c) = after.chars().next()
+            && "一二三四五六七八九十".contains(c)
+        {
+            return Some((
+                s..text.len() - after.len() + c.len_utf8(),
+                FigureKind::Percent,
+            ));
         }
         if let Some((len, kind)) = zh_suffix(rest)
             && kind != FigureKind::Count

@@ -1,1 +1,9 @@
-//! (being written)
+//! The reader's state and how actions change it (Elm architecture: `update` is the only place
+//! state changes; the view in `crate::ui` only reads it). Tested without a terminal.
+
+pub mod library;
+pub mod nav;
+pub mod outline;
+pub mod search;
+#[cfg(test)]
+pub(crate) mod testdoc;

@@ -189,4 +189,32 @@ mod tests {
         l.move_by(-10);
         assert_eq!(l.current().unwrap().name, "b");
     }
+
+    #[test]
+    fn the_built_in_samples_all_open() {
+        let l = Library::samples();
+        assert!(!l.entries.is_empty());
+        for e in &l.entries {
+            assert_eq!(e.error, None, "{}", e.name);
+            assert!(e.questions > 0, "{}", e.name);
+        }
+    }
+
+    #[test]
+    fn a_folder_lists_briefings_and_their_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        for s in crate::samples::SAMPLES {
+            std::fs::write(dir.path().join(s.name), s.text).unwrap();
+        }
+        std::fs::write(dir.path().join("broken.brief"), "+++\ntitle = 1\n+++\n").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "not a briefing").unwrap();
+        let l = Library::scan(dir.path()).unwrap();
+        assert_eq!(l.entries.len(), crate::samples::SAMPLES.len() + 1);
+        let broken = l.entries.iter().find(|e| e.name == "broken.brief").unwrap();
+        assert!(
+            broken.error.as_deref().unwrap().contains("broken.brief:"),
+            "{broken:?}"
+        );
+        assert!(Library::scan(&dir.path().join("missing")).is_err());
+    }
 }

@@ -5,6 +5,7 @@ pub mod filter;
 pub mod library;
 pub mod nav;
 pub mod outline;
+pub mod popups;
 pub mod search;
 #[cfg(test)]
 pub(crate) mod testdoc;

@@ -2,10 +2,10 @@
 //! status line (search, go to question), the wheel and clicks.
 
 use super::{App, Focus, PromptKind, Screen};
+use crate::app::nav;
 use crate::app::outline::Row;
 use crate::app::search::Search;
 use crate::app::update::Target;
-use crate::app::nav;
 use crate::keymap::Key;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -42,7 +42,9 @@ impl App {
     }
 
     fn prompt_key(&mut self, ev: KeyEvent) {
-        let Some(prompt) = &mut self.prompt else { return };
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         match ev.code {
             KeyCode::Esc => return self.close_prompt(false),
@@ -67,7 +69,9 @@ impl App {
 
     /// Incremental search: find from where the search started and show the first match.
     fn search_as_typed(&mut self, query: &str) {
-        let Some((offset, from, _)) = self.search_origin.clone() else { return };
+        let Some((offset, from, _)) = self.search_origin.clone() else {
+            return;
+        };
         let Some(doc) = &mut self.doc else { return };
         if query.is_empty() {
             doc.search = None;
@@ -91,11 +95,17 @@ impl App {
 
     /// Finish the prompt: `accept` with Enter, else (Esc) go back to where it started.
     fn close_prompt(&mut self, accept: bool) {
-        let Some(prompt) = self.prompt.take() else { return };
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
         match prompt.kind {
             PromptKind::Search => {
                 let origin = self.search_origin.take();
-                let found = self.doc.as_ref().and_then(|d| d.search.as_ref()).map(|s| (s.current.is_some(), s.status()));
+                let found = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.search.as_ref())
+                    .map(|s| (s.current.is_some(), s.status()));
                 match (accept, found) {
                     (true, Some((true, status))) => {
                         if let (Some(doc), Some((_, from, _))) = (&mut self.doc, &origin) {
@@ -104,7 +114,8 @@ impl App {
                         self.say(status);
                     }
                     _ => {
-                        if let (Some(doc), Some((offset, from, previous))) = (&mut self.doc, origin) {
+                        if let (Some(doc), Some((offset, from, previous))) = (&mut self.doc, origin)
+                        {
                             doc.offset = offset;
                             doc.current = from;
                             doc.search = previous;
@@ -174,11 +185,17 @@ impl App {
             }
             return;
         }
-        let Some(r) = self.panes().outline else { return };
+        let Some(r) = self.panes().outline else {
+            return;
+        };
         let Some(doc) = &mut self.doc else { return };
-        let Some(i) = row_in(r, at, doc.outline.scroll) else { return };
+        let Some(i) = row_in(r, at, doc.outline.scroll) else {
+            return;
+        };
         let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-        let Some(row) = doc.outline.rows(b).get(i).copied() else { return };
+        let Some(row) = doc.outline.rows(b).get(i).copied() else {
+            return;
+        };
         doc.outline.selected = i;
         match row {
             Row::Section(s) => self.jump_to(nav::turn_start(s, 0), Target::Section),
@@ -191,5 +208,6 @@ impl App {
 
 /// The list row under the pointer in a list drawn in `area` from row `scroll`.
 fn row_in(area: Rect, at: Position, scroll: usize) -> Option<usize> {
-    area.contains(at).then(|| scroll + usize::from(at.y - area.y))
+    area.contains(at)
+        .then(|| scroll + usize::from(at.y - area.y))
 }

@@ -47,12 +47,23 @@ pub enum Focus {
 /// A popup over the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// Glossary entries (indices into the highlighter's entries) on the page.
-    Terms { items: Vec<usize>, selected: usize },
-    Figures { items: Vec<FigureItem>, selected: usize },
+    Terms {
+        items: Vec<usize>,
+        selected: usize,
+    },
+    Figures {
+        items: Vec<FigureItem>,
+        selected: usize,
+    },
     /// Choose the speaker to filter on: speaker ids in order of first turn.
-    Speakers { items: Vec<String>, selected: usize },
+    Speakers {
+        items: Vec<String>,
+        selected: usize,
+    },
 }
 
 /// What a prompt in the status line asks for.
@@ -86,7 +97,6 @@ pub struct Message {
 }
 
 /// The open briefing and the reading state that belongs to it.
-#[derive(Debug)]
 pub struct Doc {
     /// The briefing as loaded.
     pub full: Briefing,
@@ -103,6 +113,17 @@ pub struct Doc {
     pub outline: Outline,
     pub search: Option<Search>,
     pub jumps: JumpList,
+}
+
+impl std::fmt::Debug for Doc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Doc")
+            .field("title", &self.full.meta.title)
+            .field("origin", &self.origin)
+            .field("offset", &self.offset)
+            .field("current", &self.current)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Doc {
@@ -136,12 +157,16 @@ impl Doc {
 
     /// The full briefing's section index of a shown section.
     pub fn full_section(&self, shown: usize) -> usize {
-        self.filter.as_ref().map_or(shown, |f| f.full_section(shown))
+        self.filter
+            .as_ref()
+            .map_or(shown, |f| f.full_section(shown))
     }
 
     /// The current passage in the full briefing.
     pub fn current_full(&self) -> Anchor {
-        self.filter.as_ref().map_or(self.current, |f| f.to_full(self.current))
+        self.filter
+            .as_ref()
+            .map_or(self.current, |f| f.to_full(self.current))
     }
 
     /// The file the briefing came from, if any.
@@ -248,16 +273,21 @@ impl App {
 
     /// The panes of the reader for the current terminal size.
     pub fn panes(&self) -> crate::ui::Panes {
-        let outline = self.doc.as_ref().and_then(|d| d.outline.visible.then_some(d.outline.width));
+        let outline = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.outline.visible.then_some(d.outline.width));
         crate::ui::panes(self.area, outline)
     }
 
     /// Width available to the transcript's text (pane minus gutter).
     fn text_width(&self, with_outline: bool) -> u16 {
         let outline = if with_outline {
-            self.doc.as_ref().map_or(Some(Outline::default().width), |d| {
-                d.outline.visible.then_some(d.outline.width)
-            })
+            self.doc
+                .as_ref()
+                .map_or(Some(Outline::default().width), |d| {
+                    d.outline.visible.then_some(d.outline.width)
+                })
         } else {
             None
         };
@@ -316,7 +346,10 @@ impl App {
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
                 doc.view = View::new(doc.shown(), width);
-                doc.current = clamp_anchor(doc.shown(), doc.filter.as_ref().map_or(current, |f| f.to_view(current)));
+                doc.current = clamp_anchor(
+                    doc.shown(),
+                    doc.filter.as_ref().map_or(current, |f| f.to_view(current)),
+                );
                 keep.restore(doc);
                 if let Some(s) = &doc.search {
                     let q = s.query.clone();
@@ -338,7 +371,10 @@ struct TopKeeper {
 
 impl TopKeeper {
     fn remember(doc: &Doc) -> TopKeeper {
-        let anchor = doc.view.anchor_at(doc.offset).map(|a| doc.filter.as_ref().map_or(a, |f| f.to_full(a)));
+        let anchor = doc
+            .view
+            .anchor_at(doc.offset)
+            .map(|a| doc.filter.as_ref().map_or(a, |f| f.to_full(a)));
         let above = anchor.map_or(0, |_| {
             let a = doc.view.anchor_at(doc.offset).expect("just found");
             doc.view.line_of(a).saturating_sub(doc.offset)
@@ -417,6 +453,9 @@ impl App {
     pub fn section_label(&self) -> Option<String> {
         let doc = self.doc.as_ref()?;
         doc.shown().sections.get(doc.current.section)?;
-        Some(outline::section_label(&doc.full, doc.full_section(doc.current.section)))
+        Some(outline::section_label(
+            &doc.full,
+            doc.full_section(doc.current.section),
+        ))
     }
 }

@@ -5,7 +5,6 @@ use crate::app::action::Action;
 use crate::app::filter::Filter;
 use crate::app::library::Library;
 use crate::app::outline::Row;
-use crate::app::search::Search;
 use crate::app::view::View;
 use crate::model::Anchor;
 
@@ -56,7 +55,9 @@ impl App {
             Action::Top => lib.selected = 0,
             Action::Bottom => lib.move_by(isize::MAX),
             Action::Select => {
-                let Some(entry) = lib.current().cloned() else { return };
+                let Some(entry) = lib.current().cloned() else {
+                    return;
+                };
                 if let Some(e) = &entry.error {
                     let e = e.clone();
                     self.warn(e);
@@ -89,9 +90,19 @@ impl App {
     /// Go to the library list, making one from the open file's folder when there is none.
     fn show_library(&mut self) {
         if self.library.is_none() {
-            let dir = self.doc.as_ref().and_then(|d| d.path()).and_then(|p| p.parent()).map(|p| {
-                if p.as_os_str().is_empty() { std::path::Path::new(".") } else { p }.to_path_buf()
-            });
+            let dir = self
+                .doc
+                .as_ref()
+                .and_then(|d| d.path())
+                .and_then(|p| p.parent())
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        std::path::Path::new(".")
+                    } else {
+                        p
+                    }
+                    .to_path_buf()
+                });
             let lib = match dir {
                 Some(d) => Library::scan(&d),
                 None => Ok(Library::samples()),
@@ -105,7 +116,9 @@ impl App {
     }
 
     fn update_overlay(&mut self, action: Action) {
-        let Some(overlay) = &mut self.overlay else { return };
+        let Some(overlay) = &mut self.overlay else {
+            return;
+        };
         let close = matches!(action, Action::Cancel | Action::Quit)
             || matches!(
                 (&*overlay, action),
@@ -155,8 +168,10 @@ impl App {
 
     /// Handle an action meant for the outline; `false` when it is not an outline action.
     fn outline_action(&mut self, action: Action) -> bool {
-        let Some(doc) = &mut self.doc else { return false };
-        let b = doc.shown();
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
         match action {
             Action::ScrollDown => doc.outline.move_by(b, 1),
             Action::ScrollUp => doc.outline.move_by(b, -1),
@@ -278,7 +293,9 @@ impl App {
                     text: String::new(),
                 });
             }
-            Action::SearchNext | Action::SearchPrev => self.search_step(action == Action::SearchNext, n),
+            Action::SearchNext | Action::SearchPrev => {
+                self.search_step(action == Action::SearchNext, n)
+            }
             Action::ShowTerms => {
                 let anchors = doc.view.anchors_in(doc.offset..doc.offset + page);
                 let items = popups::terms_in(b, &doc.highlighter, anchors);
@@ -306,8 +323,13 @@ impl App {
                             items.push(t.speaker.clone());
                         }
                     }
-                    let here = b.sections.get(at.section).and_then(|s| s.turns.get(at.turn));
-                    let selected = here.and_then(|t| items.iter().position(|i| *i == t.speaker)).unwrap_or(0);
+                    let here = b
+                        .sections
+                        .get(at.section)
+                        .and_then(|s| s.turns.get(at.turn));
+                    let selected = here
+                        .and_then(|t| items.iter().position(|i| *i == t.speaker))
+                        .unwrap_or(0);
                     self.overlay = Some(Overlay::Speakers { items, selected });
                 }
             }
@@ -346,7 +368,9 @@ impl App {
     /// The last offset that still fills the page.
     pub(crate) fn max_offset(&self) -> usize {
         let page = self.page_height();
-        self.doc.as_ref().map_or(0, |d| d.view.len().saturating_sub(page))
+        self.doc
+            .as_ref()
+            .map_or(0, |d| d.view.len().saturating_sub(page))
     }
 
     /// A jump to a line (`g`, `G`, `50%`), remembered in the jump list.
@@ -395,8 +419,14 @@ impl App {
         let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
         let all: Vec<Anchor> = doc.shown().paragraphs().map(|(a, _)| a).collect();
-        let Some(i) = all.iter().position(|&a| a == doc.current) else { return };
-        let j = if forward { (i + n).min(all.len() - 1) } else { i.saturating_sub(n) };
+        let Some(i) = all.iter().position(|&a| a == doc.current) else {
+            return;
+        };
+        let j = if forward {
+            (i + n).min(all.len() - 1)
+        } else {
+            i.saturating_sub(n)
+        };
         doc.current = all[j];
         let line = doc.view.line_of(doc.current);
         if line < doc.offset || line >= doc.offset + page {
@@ -446,7 +476,10 @@ impl App {
         doc.outline.expanded.clear();
         let a = doc.filter.as_ref().map_or(here, |f| f.to_view(here));
         let label = doc.filter.as_ref().map(|f| {
-            doc.full.speaker_name(&f.speaker).unwrap_or("Reporter").to_string()
+            doc.full
+                .speaker_name(&f.speaker)
+                .unwrap_or("Reporter")
+                .to_string()
         });
         self.show(a, Target::Paragraph);
         match label {
@@ -469,7 +502,12 @@ impl App {
             },
             None => "A reporter".to_string(),
         };
-        let when = b.meta.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+        let when = b
+            .meta
+            .date
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
         let text = format!("“{}”\n— {who}. {}{when}", p.text, b.meta.title);
         self.effects.push(Effect::Clipboard(text));
         self.say("passage copied with its citation");

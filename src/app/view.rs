@@ -9,7 +9,7 @@ use crate::model::{Anchor, Briefing};
 enum Line {
     Section(usize),
     Turn(usize, usize),
-    Text(Anchor),
+    Text(Anchor, usize, usize),
     Blank,
 }
 
@@ -31,9 +31,20 @@ impl View {
             for (ti, t) in s.turns.iter().enumerate() {
                 lines.push(Line::Turn(si, ti));
                 for (pi, p) in t.paragraphs.iter().enumerate() {
-                    let a = Anchor { section: si, turn: ti, paragraph: pi };
-                    let n = p.text.chars().count().div_ceil(w).max(1);
-                    lines.extend(std::iter::repeat_n(Line::Text(a), n));
+                    let a = Anchor {
+                        section: si,
+                        turn: ti,
+                        paragraph: pi,
+                    };
+                    let starts: Vec<usize> =
+                        p.text.char_indices().map(|(i, _)| i).step_by(w).collect();
+                    if starts.is_empty() {
+                        lines.push(Line::Text(a, 0, 0));
+                    }
+                    for (k, &st) in starts.iter().enumerate() {
+                        let end = starts.get(k + 1).copied().unwrap_or(p.text.len());
+                        lines.push(Line::Text(a, st, end));
+                    }
                     lines.push(Line::Blank);
                 }
             }
@@ -57,7 +68,7 @@ impl View {
     /// The paragraph shown on `line`, or on the first text line after it.
     pub fn anchor_at(&self, line: usize) -> Option<Anchor> {
         self.lines.get(line..)?.iter().find_map(|l| match l {
-            Line::Text(a) => Some(*a),
+            Line::Text(a, ..) => Some(*a),
             _ => None,
         })
     }
@@ -65,8 +76,12 @@ impl View {
     /// The paragraphs with a line in `lines`, in order, without repeats.
     pub fn anchors_in(&self, lines: std::ops::Range<usize>) -> Vec<Anchor> {
         let mut out: Vec<Anchor> = Vec::new();
-        for l in self.lines.get(lines.start.min(self.len())..lines.end.min(self.len())).unwrap_or(&[]) {
-            if let Line::Text(a) = l
+        for l in self
+            .lines
+            .get(lines.start.min(self.len())..lines.end.min(self.len()))
+            .unwrap_or(&[])
+        {
+            if let Line::Text(a, ..) = l
                 && out.last() != Some(a)
             {
                 out.push(*a);
@@ -77,16 +92,45 @@ impl View {
 
     /// The first line of a paragraph (0 when it does not exist).
     pub fn line_of(&self, a: Anchor) -> usize {
-        self.lines.iter().position(|l| *l == Line::Text(a)).unwrap_or(0)
+        self.lines
+            .iter()
+            .position(|l| matches!(l, Line::Text(x, ..) if *x == a))
+            .unwrap_or(0)
     }
 
     /// The heading line of a section.
     pub fn section_line(&self, s: usize) -> usize {
-        self.lines.iter().position(|l| *l == Line::Section(s)).unwrap_or(0)
+        self.lines
+            .iter()
+            .position(|l| *l == Line::Section(s))
+            .unwrap_or(0)
     }
 
     /// The heading line of a turn.
     pub fn turn_line(&self, s: usize, t: usize) -> usize {
-        self.lines.iter().position(|l| *l == Line::Turn(s, t)).unwrap_or(0)
+        self.lines
+            .iter()
+            .position(|l| *l == Line::Turn(s, t))
+            .unwrap_or(0)
+    }
+}
+
+/// What a display line shows, for the interim transcript drawing.
+pub enum Shown {
+    Section(usize),
+    Turn(usize, usize),
+    Text(Anchor, std::ops::Range<usize>),
+    Blank,
+}
+
+impl View {
+    /// What line `i` shows.
+    pub fn shown(&self, i: usize) -> Shown {
+        match self.lines.get(i) {
+            Some(Line::Section(s)) => Shown::Section(*s),
+            Some(Line::Turn(s, t)) => Shown::Turn(*s, *t),
+            Some(Line::Text(a, x, y)) => Shown::Text(*a, *x..*y),
+            _ => Shown::Blank,
+        }
     }
 }

@@ -74,7 +74,12 @@ pub fn panes(area: Rect, outline_width: Option<u16>) -> Panes {
 /// Where the library list's rows are drawn (below its header line).
 pub fn library_list_area(area: Rect) -> Rect {
     let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-    Rect::new(body.x, body.y + 2.min(body.height), body.width, body.height.saturating_sub(2))
+    Rect::new(
+        body.x,
+        body.y + 2.min(body.height),
+        body.width,
+        body.height.saturating_sub(2),
+    )
 }
 
 /// Draw the whole screen.
@@ -93,7 +98,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             }
             if let Some(r) = panes.separator {
                 for y in r.top()..r.bottom() {
-                    buf[(r.x, y)].set_symbol("│").set_style(Style::new().add_modifier(Modifier::DIM));
+                    buf[(r.x, y)]
+                        .set_symbol("│")
+                        .set_style(Style::new().add_modifier(Modifier::DIM));
                 }
             }
             transcript(app, doc, panes.transcript, buf);
@@ -141,4 +148,67 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The legend of the highlight styles, for the help overlay.
+pub(crate) fn legend() -> Vec<Line<'static>> {
+    use ratatui::text::Span;
+    let sample = |name: &'static str, style: Style, what: &'static str| {
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(name, style),
+            Span::raw(format!("  {what}")),
+        ])
+    };
+    vec![
+        sample(
+            "3.9%",
+            Style::new().add_modifier(Modifier::BOLD),
+            "a figure",
+        ),
+        sample(
+            "white list",
+            Style::new().add_modifier(Modifier::UNDERLINED),
+            "a glossary term (t lists them)",
+        ),
+        sample(
+            "Lin Wei",
+            Style::new().add_modifier(Modifier::BOLD),
+            "a speaker",
+        ),
+        sample(
+            "match",
+            Style::new().add_modifier(Modifier::REVERSED),
+            "a search match",
+        ),
+    ]
+}
+
+/// Draw the visible lines of the transcript (interim, until the shared transcript widget).
+fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    use crate::app::view::Shown;
+    let _ = app;
+    let b = doc.shown();
+    for row in 0..area.height {
+        let i = doc.offset + usize::from(row);
+        if i >= doc.view.len() {
+            break;
+        }
+        let text = match doc.view.shown(i) {
+            Shown::Section(s) => crate::app::outline::section_label(&doc.full, doc.full_section(s)),
+            Shown::Turn(s, t) => {
+                let turn = &b.sections[s].turns[t];
+                b.speaker_name(&turn.speaker)
+                    .unwrap_or("Reporter")
+                    .to_string()
+            }
+            Shown::Text(a, r) => {
+                let mark = if a == doc.current { "▌ " } else { "  " };
+                format!("{mark}{}", &b.paragraph(a).map_or("", |p| &p.text[r]))
+            }
+            Shown::Blank => String::new(),
+        };
+        let r = Rect::new(area.x, area.y + row, area.width, 1);
+        Line::from(fit(&text, usize::from(area.width))).render(r, buf);
+    }
 }

@@ -37,7 +37,12 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
     let o = &doc.outline;
     let rows = o.rows(doc.shown());
     let width = usize::from(area.width);
-    for (i, row) in rows.iter().enumerate().skip(o.scroll).take(usize::from(area.height)) {
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(o.scroll)
+        .take(usize::from(area.height))
+    {
         let y = area.y + (i - o.scroll) as u16;
         let reading = match *row {
             Row::Section(s) => s == doc.current.section,

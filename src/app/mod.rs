@@ -436,11 +436,13 @@ impl App {
         let doc = self.doc.as_ref()?;
         let page = self.page_height();
         let max = self.max_offset();
-        let pages = doc.view.len().div_ceil(page).max(1);
+        // A page forward moves by one line less than the page (one line of context).
+        let step = page.saturating_sub(1).max(1);
+        let pages = max.div_ceil(step) + 1;
         let (n, percent) = if doc.offset >= max {
             (pages, 100)
         } else {
-            (doc.offset / page + 1, doc.offset * 100 / max)
+            (doc.offset / step + 1, doc.offset * 100 / max)
         };
         Some(PagePosition {
             page: n.min(pages),

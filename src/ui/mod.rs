@@ -116,7 +116,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// Shown instead of the reader when the terminal is too small to read in.
 fn tiny_notice(area: Rect, buf: &mut ratatui::buffer::Buffer) {
     Clear.render(area, buf);
-    let text = format!("Terminal too small: brief needs {MIN_WIDTH}x{MIN_HEIGHT}. q quits.");
+    let text = format!("Too small ({MIN_WIDTH}x{MIN_HEIGHT}); q quits");
     Paragraph::new(Line::from(text))
         .wrap(Wrap { trim: true })
         .render(area, buf);

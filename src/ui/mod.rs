@@ -14,8 +14,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-/// Columns left of the transcript text for the current-passage and bookmark marks.
-pub const GUTTER: u16 = 2;
 /// The transcript keeps at least this many columns; below it the outline is not shown.
 const MIN_TEXT: u16 = 30;
 /// Smallest terminal the reader draws in; below it a short notice is shown.
@@ -36,9 +34,9 @@ pub struct Panes {
 }
 
 impl Panes {
-    /// Columns available to the transcript's text.
+    /// Width of the transcript pane, for its layout (which keeps its own gutter).
     pub fn text_width(&self) -> u16 {
-        self.transcript.width.saturating_sub(GUTTER).max(1)
+        self.transcript.width.max(1)
     }
 }
 
@@ -186,29 +184,22 @@ pub(crate) fn legend() -> Vec<Line<'static>> {
 
 /// Draw the visible lines of the transcript (interim, until the shared transcript widget).
 fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::buffer::Buffer) {
-    use crate::app::view::Shown;
+    use crate::layout::DisplayLine;
     let _ = app;
+    let layout = doc.view.layout();
     let b = doc.shown();
-    for row in 0..area.height {
-        let i = doc.offset + usize::from(row);
-        if i >= doc.view.len() {
-            break;
-        }
-        let text = match doc.view.shown(i) {
-            Shown::Section(s) => crate::app::outline::section_label(&doc.full, doc.full_section(s)),
-            Shown::Turn(s, t) => {
-                let turn = &b.sections[s].turns[t];
-                b.speaker_name(&turn.speaker)
-                    .unwrap_or("Reporter")
-                    .to_string()
-            }
-            Shown::Text(a, r) => {
-                let mark = if a == doc.current { "▌ " } else { "  " };
-                format!("{mark}{}", &b.paragraph(a).map_or("", |p| &p.text[r]))
-            }
-            Shown::Blank => String::new(),
+    for (row, line) in layout
+        .visible(doc.offset, usize::from(area.height))
+        .iter()
+        .enumerate()
+    {
+        let text = layout.line_text(b, line);
+        let mark = match line {
+            DisplayLine::Text { anchor, .. } if *anchor == doc.current => "▌ ",
+            DisplayLine::Text { .. } => "  ",
+            _ => "",
         };
-        let r = Rect::new(area.x, area.y + row, area.width, 1);
-        Line::from(fit(&text, usize::from(area.width))).render(r, buf);
+        let r = Rect::new(area.x, area.y + row as u16, area.width, 1);
+        Line::from(fit(&format!("{mark}{text}"), usize::from(area.width))).render(r, buf);
     }
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// The columns a grapheme takes on screen, as the transcript widget draws it (control characters
+/// The columns a grapheme takes on screen, as ratatui's buffer counts them (control characters
 /// are drawn as U+FFFD, one column).
 pub fn grapheme_width(g: &str) -> usize {
     if g.len() == 1 {
@@ -19,7 +19,11 @@ pub fn grapheme_width(g: &str) -> usize {
     if g.chars().any(char::is_control) {
         return 1;
     }
+    // Halfwidth sound marks are zero-width in Unicode but take a cell in terminals (and in ratatui).
     g.width()
+        + g.chars()
+            .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+            .count()
 }
 
 /// Wrap `text` to lines of at most `width` columns (a single grapheme wider than the line gets a

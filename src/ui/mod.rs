@@ -6,6 +6,8 @@ mod library;
 mod outline;
 mod popups;
 mod status;
+pub mod theme;
+pub mod transcript;
 
 use crate::app::{App, Screen};
 use ratatui::Frame;

@@ -471,6 +471,7 @@ impl App {
         let here = doc.current_full();
         doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
         doc.view = View::new(doc.shown(), doc.view.width());
+        doc.highlights.clear();
         doc.search = None;
         doc.jumps = Default::default();
         doc.outline.expanded.clear();

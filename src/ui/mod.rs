@@ -150,58 +150,21 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// The legend of the highlight styles, for the help overlay.
-pub(crate) fn legend() -> Vec<Line<'static>> {
-    use ratatui::text::Span;
-    let sample = |name: &'static str, style: Style, what: &'static str| {
-        Line::from(vec![
-            Span::raw("  "),
-            Span::styled(name, style),
-            Span::raw(format!("  {what}")),
-        ])
-    };
-    vec![
-        sample(
-            "3.9%",
-            Style::new().add_modifier(Modifier::BOLD),
-            "a figure",
-        ),
-        sample(
-            "white list",
-            Style::new().add_modifier(Modifier::UNDERLINED),
-            "a glossary term (t lists them)",
-        ),
-        sample(
-            "Lin Wei",
-            Style::new().add_modifier(Modifier::BOLD),
-            "a speaker",
-        ),
-        sample(
-            "match",
-            Style::new().add_modifier(Modifier::REVERSED),
-            "a search match",
-        ),
-    ]
-}
-
-/// Draw the visible lines of the transcript (interim, until the shared transcript widget).
+/// Draw the visible lines of the transcript with the shared widget.
 fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::buffer::Buffer) {
-    use crate::layout::DisplayLine;
-    let _ = app;
-    let layout = doc.view.layout();
-    let b = doc.shown();
-    for (row, line) in layout
-        .visible(doc.offset, usize::from(area.height))
-        .iter()
-        .enumerate()
-    {
-        let text = layout.line_text(b, line);
-        let mark = match line {
-            DisplayLine::Text { anchor, .. } if *anchor == doc.current => "▌ ",
-            DisplayLine::Text { .. } => "  ",
-            _ => "",
-        };
-        let r = Rect::new(area.x, area.y + row as u16, area.width, 1);
-        Line::from(fit(&format!("{mark}{text}"), usize::from(area.width))).render(r, buf);
-    }
+    let (matches, current): (&[crate::app::search::Match], _) = match &doc.search {
+        Some(s) => (&s.matches, s.current),
+        None => (&[], None),
+    };
+    transcript::Transcript::new(
+        doc.shown(),
+        doc.view.layout(),
+        doc.offset,
+        &app.theme,
+        &doc.highlighter,
+        &doc.highlights,
+    )
+    .current(Some(doc.current))
+    .matches(matches, current)
+    .render(area, buf);
 }

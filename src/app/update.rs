@@ -439,11 +439,22 @@ impl App {
         let Some(search) = &mut doc.search else {
             return self.say("no search yet: press / to search");
         };
+        let before = search.current;
         match search.step(forward, n).map(|m| m.anchor) {
             Some(a) => {
-                let status = search.status();
+                // The match count is in the status line; say so only when the search wrapped.
+                let wrapped = match (before, search.current) {
+                    (Some(b), Some(c)) => (forward && c <= b) || (!forward && c >= b),
+                    _ => false,
+                };
                 self.show_match(a);
-                self.say(status);
+                if wrapped {
+                    self.say(if forward {
+                        "search hit the end, continued at the start"
+                    } else {
+                        "search hit the start, continued at the end"
+                    });
+                }
             }
             None => {
                 let q = search.query.clone();

@@ -168,3 +168,12 @@ fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::b
     .matches(matches, current)
     .render(area, buf);
 }
+
+/// `text` fitted to `width` columns and padded with spaces to exactly `width` columns (format's
+/// padding counts characters, which misaligns wide CJK text).
+pub(crate) fn pad(text: &str, width: usize) -> String {
+    let mut s = fit(text, width);
+    let w = unicode_width::UnicodeWidthStr::width(s.as_str());
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    s
+}

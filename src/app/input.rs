@@ -154,6 +154,7 @@ impl App {
             if let Some(l) = &mut self.library {
                 l.move_by(delta);
             }
+            self.after_move();
             return;
         }
         let panes = self.panes();

@@ -24,8 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let height = usize::from(list.height);
-    // Keep the cursor in view without storing a scroll position the view would have to change.
-    let scroll = lib.selected.saturating_sub(height.saturating_sub(1));
+    let scroll = lib.scroll;
     for (i, e) in lib.entries.iter().enumerate().skip(scroll).take(height) {
         let y = list.y + (i - scroll) as u16;
         let text = match &e.error {

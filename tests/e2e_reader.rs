@@ -255,3 +255,55 @@ fn a_broken_briefing_is_reported_before_the_terminal_is_touched() {
     assert!(err.contains("bad.brief:5:"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn an_edit_on_disk_is_shown_without_losing_the_place() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("harbour.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let t = Term::new("edit", 100, 30);
+    t.run_brief(&[&path]);
+    t.wait_for("Opening remarks");
+    t.press("]");
+    t.press("]");
+    t.wait_for("41,000 units");
+    // An editor that writes a new file and renames it over the old one.
+    let tmp = dir.path().join(".harbour.brief.swp");
+    std::fs::write(&tmp, text.replace("41,000 units", "42,500 units")).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    let s = t.wait_for("42,500 units");
+    assert!(
+        s.lines()
+            .next()
+            .unwrap()
+            .contains("Q2 · Coastal Business News"),
+        "{s}"
+    );
+    t.press("q");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn with_no_argument_the_samples_library_opens() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Term::new("lib", 100, 30);
+    let empty = tempfile::tempdir().unwrap();
+    t.type_text(&format!("cd {}", empty.path().display()));
+    t.press("Enter");
+    t.run_brief(&[]);
+    t.wait_for("built-in samples");
+    t.wait_for("Briefing on port traffic");
+    t.press("G");
+    t.press("Enter");
+    t.wait_for("Opening remarks");
+    t.press("L");
+    t.wait_for("built-in samples");
+    t.press("q");
+    t.assert_terminal_restored();
+}

@@ -6,6 +6,8 @@ pub mod action;
 pub mod filter;
 mod input;
 pub mod library;
+mod lists;
+mod motion;
 pub mod nav;
 pub mod outline;
 pub mod popups;

@@ -20,6 +20,7 @@ pub use passage::{Passage, Resolved};
 
 use crate::model::{Anchor, Briefing};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -196,6 +197,9 @@ pub struct Store {
     positions: Vec<Position>,
     warnings: Vec<Warning>,
     made: u32,
+    /// For each bookmark deleted by this store, the id of the bookmark before it, so that undo
+    /// puts it back in its place even among bookmarks made in the same second.
+    deleted_after: HashMap<String, Option<String>>,
 }
 
 /// The default state folder: `$XDG_DATA_HOME/brief` (`~/.local/share/brief`) on Linux, the
@@ -221,6 +225,7 @@ impl Store {
             positions: Vec::new(),
             warnings: Vec::new(),
             made: 0,
+            deleted_after: HashMap::new(),
         };
         store.reload()?;
         let warnings = store.take_warnings();
@@ -251,10 +256,11 @@ impl Store {
     }
 
     /// The bookmarks of one briefing, oldest first.
-    pub fn bookmarks_for<'a>(&'a self, id: &'a BriefingId) -> impl Iterator<Item = &'a Bookmark> {
+    pub fn bookmarks_for(&self, id: &BriefingId) -> Vec<&Bookmark> {
         self.bookmarks
             .iter()
-            .filter(move |bm| bm.briefing.id.matches(id))
+            .filter(|bm| bm.briefing.id.matches(id))
+            .collect()
     }
 
     /// The bookmark with this id.
@@ -295,21 +301,31 @@ impl Store {
     /// Put back a bookmark returned by [`Store::delete`] (undo). Nothing happens if a bookmark
     /// with its id exists.
     pub fn restore(&mut self, bm: Bookmark) -> Result<(), StoreError> {
+        let before = self.deleted_after.remove(&bm.id).flatten();
         self.change_bookmarks(|list| {
-            if !list.iter().any(|x| x.id == bm.id) {
-                let at = list.partition_point(|x| x.created <= bm.created);
-                list.insert(at, bm);
+            if list.iter().any(|x| x.id == bm.id) {
+                return;
             }
+            let at = match before.and_then(|id| list.iter().position(|x| x.id == id)) {
+                Some(i) => i + 1,
+                None => list.partition_point(|x| x.created <= bm.created),
+            };
+            list.insert(at, bm);
         })
     }
 
     /// Delete a bookmark; returns it, so that it can be restored, or `None` if no bookmark has
     /// this id (another reader may have deleted it).
     pub fn delete(&mut self, id: &str) -> Result<Option<Bookmark>, StoreError> {
-        self.change_bookmarks(|list| {
+        let deleted = self.change_bookmarks(|list| {
             let i = list.iter().position(|bm| bm.id == id)?;
-            Some(list.remove(i))
-        })
+            let before = i.checked_sub(1).map(|j| list[j].id.clone());
+            Some((list.remove(i), before))
+        })?;
+        Ok(deleted.map(|(bm, before)| {
+            self.deleted_after.insert(bm.id.clone(), before);
+            bm
+        }))
     }
 
     /// Set or clear (`None` or blank) a bookmark's note; `false` if no bookmark has this id.

@@ -14,6 +14,20 @@ pub enum FigureKind {
     Date,
 }
 
+impl FigureKind {
+    /// The name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Percent => "percent",
+            Self::PercentagePoints => "percentage_points",
+            Self::Amount => "amount",
+            Self::Multiple => "multiple",
+            Self::Count => "count",
+            Self::Date => "date",
+        }
+    }
+}
+
 /// What a highlight span marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HighlightKind {

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod format;
+pub mod fsutil;
 pub mod glossary;
 pub mod highlight;
 pub mod import;

@@ -186,3 +186,67 @@ fn control_characters_in_a_hand_edited_file_do_not_reach_the_terminal() {
         assert!(stdout.contains("ask �]52;c;aGk=�for the list"), "{stdout}");
     }
 }
+
+#[test]
+fn bookmarks_are_looked_up_again_in_the_edited_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let file = dir.path().join("industry.brief");
+    std::fs::write(&file, brief::format::write(&briefing())).unwrap();
+    let b = brief::format::load(&file).unwrap();
+    let (mut store, _) = Store::open(Some(state.clone())).unwrap();
+    let json = |state: &Path| -> Vec<serde_json::Value> {
+        let out = brief(state)
+            .args(["bookmarks", "--json"])
+            .assert()
+            .success();
+        serde_json::from_slice(&out.get_output().stdout).unwrap()
+    };
+    store
+        .add(&b, Some(&file), find(&b, CHIPS_MORE), Some("n".into()))
+        .unwrap();
+    store.add(&b, Some(&file), find(&b, SME), None).unwrap();
+    let v = json(&state);
+    assert_eq!(v[0]["status"], "exact");
+    assert_eq!(v[0]["anchor"], "q1.t2.p2");
+
+    let mut edited = b.clone();
+    edited.sections[1].turns[1]
+        .paragraphs
+        .insert(0, brief::model::Paragraph::plain("Thank you."));
+    edited.sections[2].turns[1].paragraphs[0].text = "We will publish the list soon.".into();
+    std::fs::write(&file, brief::format::write(&edited)).unwrap();
+
+    let v = json(&state);
+    assert_eq!(v[0]["status"], "moved");
+    assert_eq!(v[0]["anchor"], "q1.t2.p3");
+    assert_eq!(v[1]["status"], "not_found");
+    assert!(v[1]["anchor"].is_null());
+    brief(&state)
+        .arg("bookmarks")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Q2 · The Paper → Qian Li · passage not found",
+        ));
+    let out = brief(&state)
+        .args(["bookmarks", "export"])
+        .assert()
+        .success();
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    // A found passage is cited from the file as it is now, source included.
+    assert!(
+        md.contains(&format!(
+            "> “{CHIPS_MORE}”\n> — Zhao Ming, Vice minister, Ministry of Industry, “Press \
+             conference on industry in the first three quarters”, 2026-10-20, Ministry of \
+             Industry\n\nPassage q1.t2.p3"
+        )),
+        "{md}"
+    );
+    // A lost one is quoted as it was bookmarked, and says so.
+    assert!(md.contains(&format!("> “{SME}”")), "{md}");
+    assert!(
+        md.contains("the passage was not found in it; quoted as bookmarked on 20"),
+        "{md}"
+    );
+}

@@ -229,7 +229,8 @@ fn markdown(entries: &[Entry]) -> String {
             None => {
                 let _ = writeln!(
                     out,
-                    "The briefing changed and the {NOT_FOUND}; quoted as bookmarked on {}.",
+                    "The briefing has changed and the passage was not found in it; quoted as \
+                     bookmarked on {}.",
                     bm.created_date()
                 );
             }

@@ -4,7 +4,7 @@ use super::{StoreError, Warning};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -34,37 +34,10 @@ pub fn lock(dir: &Path) -> Result<Lock, StoreError> {
     Ok(Lock { _file: file })
 }
 
-/// Replace `path` with `contents` so that a crash leaves either the old file or the new one,
-/// never a mix: write a temporary file in the same folder, flush it to disk, rename it over the
-/// old one, then flush the folder so the rename itself is durable.
+/// Replace `path` with `contents` atomically ([`crate::fsutil::write_atomically`]): a crash
+/// leaves the old file or the new one, never a mix.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or("state".into(), |n| n.to_string_lossy());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(contents.as_bytes())?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        sync_dir(dir)
-    })();
-    result.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        StoreError::io(path, e)
-    })
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_: &Path) -> io::Result<()> {
-    // Windows cannot open a folder as a file; its rename is flushed with the file.
-    Ok(())
+    crate::fsutil::write_atomically(path, contents.as_bytes()).map_err(|e| StoreError::io(path, e))
 }
 
 /// What a state file starts with, read before the rest so that a file from a newer brief is
@@ -206,16 +179,6 @@ mod tests {
         let leap = UNIX_EPOCH + Duration::from_secs(951_825_599);
         assert_eq!(rfc3339(leap), "2000-02-29T11:59:59Z");
         assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00Z");
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.toml");
-        write_atomic(&path, "a = 1\n").unwrap();
-        write_atomic(&path, "a = 2\n").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "a = 2\n");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[derive(serde::Deserialize, Debug)]

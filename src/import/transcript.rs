@@ -8,7 +8,9 @@ use super::people::People;
 use super::text::{Para, excerpt};
 use super::{DraftSection, DraftTurn, NoteKind, Notes, Voice, headings, new_person, questions};
 use crate::model::{Meta, SectionKind, SpeakerKind, TurnKind};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// The accepted speaker labels, one slot per paragraph; `None` when the text is not a labelled
 /// transcript (fewer than two labels), so it is read as a report instead.
@@ -133,6 +135,7 @@ pub fn build(
     if !q_labels {
         split_unlabelled_questions(&mut turns, people, notes);
     }
+    outlets_called(&mut turns, notes);
     let mut sections = into_sections(turns, people);
     if !intro.is_empty() {
         // Prose before the first speaker introduces the event, and may report what was said:
@@ -455,6 +458,49 @@ fn split_unlabelled_questions(turns: &mut Vec<DraftTurn>, people: &People, notes
     }
 }
 
+static CALLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:with|from|of|at) (?:the )?([A-Z][A-Za-z&.'’-]*(?: (?:[A-Z][A-Za-z&.'’-]*|\d{1,3})){0,4})|请(\p{Han}{2,12}?)记者|請(\p{Han}{2,12}?)記者")
+        .expect("called outlet pattern")
+});
+
+/// The host (or an official) often calls the next reporter by outlet ("Our next question goes
+/// to Sam with Reuters.", "请新华社记者提问"): the Q&A that follows gets that outlet.
+fn outlets_called(turns: &mut [DraftTurn], notes: &mut Notes) {
+    for i in 1..turns.len() {
+        if turns[i].kind != TurnKind::Question
+            || turns[i].outlet.is_some()
+            || turns[i - 1].kind == TurnKind::Question
+        {
+            continue;
+        }
+        let Some(last) = turns[i - 1].paras.last() else {
+            continue;
+        };
+        // Only the end of the turn calls on the next reporter.
+        let from = last.text.len().saturating_sub(240);
+        let from = (from..last.text.len())
+            .find(|&k| last.text.is_char_boundary(k))
+            .unwrap_or(0);
+        let tail = &last.text[from..];
+        let outlet = CALLED
+            .captures_iter(tail)
+            .filter_map(|c| {
+                let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
+                let o = m.as_str().trim_end_matches(['.', ',', '’', '\'']);
+                (c.get(1).is_none() || names::is_outlet(o)).then(|| o.to_string())
+            })
+            .last();
+        if let Some(o) = outlet {
+            notes.add(
+                turns[i].line,
+                NoteKind::Guessed,
+                format!("outlet `{o}`, as the previous speaker called it"),
+            );
+            turns[i].outlet = Some(o);
+        }
+    }
+}
+
 const CLOSING: &[&str] = &[
     "that's all",
     "that’s all",
@@ -616,6 +662,18 @@ mod tests {
         let qa = s.iter().find(|s| s.kind == SectionKind::Qa).unwrap();
         assert_eq!(qa.title.as_deref(), Some("Topic one: Ports"));
         assert_eq!(qa.outlet.as_deref(), Some("Harbour Daily"));
+    }
+
+    #[test]
+    fn an_outlet_called_by_the_host_goes_to_the_next_qa() {
+        let raw = "MODERATOR: Next question goes to Sam with Harbour Daily 7.\nQ Why ports?\nMR. LEE: Trade.\nMR. LEE: Next, Secretary of State.\nQ And rail?\n";
+        let (s, _) = run(raw);
+        let outlets: Vec<Option<&str>> = s
+            .iter()
+            .filter(|s| s.kind == SectionKind::Qa)
+            .map(|s| s.outlet.as_deref())
+            .collect();
+        assert_eq!(outlets, vec![Some("Harbour Daily 7"), None]);
     }
 
     #[test]

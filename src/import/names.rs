@@ -6,6 +6,7 @@
 //! `主持人`) and labels that name a media outlet (`China Daily:`) are told apart here.
 
 use super::labels::is_han;
+use std::collections::{HashMap, HashSet};
 
 /// What a label stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,34 +297,44 @@ pub fn surname_key(name: &str) -> String {
     name.split(' ').next_back().map(key).unwrap_or_default()
 }
 
-/// A speaker id for the format: ASCII letters, digits, `-`; starts with a letter; not `reporter`.
-pub fn slug(name: &str, taken: &[String]) -> String {
-    let mut s = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
-        } else if matches!(c, ' ' | '-' | '.' | '_') && !s.is_empty() && !s.ends_with('-') {
-            s.push('-');
+/// Gives speaker ids for the format: ASCII letters, digits, `-`; starting with a letter; never
+/// `reporter`; unique. Names without Latin letters get the `fallback` word (their part, `host`).
+#[derive(Debug, Default)]
+pub struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    pub fn id(&mut self, name: &str, fallback: &str) -> String {
+        let mut s = String::new();
+        for c in name.chars() {
+            if c.is_ascii_alphanumeric() {
+                s.push(c.to_ascii_lowercase());
+            } else if matches!(c, ' ' | '-' | '.' | '_') && !s.is_empty() && !s.ends_with('-') {
+                s.push('-');
+            }
         }
+        let s = s.trim_matches('-').to_string();
+        let base = if s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.len() <= 40 {
+            s
+        } else {
+            fallback.to_string()
+        };
+        let base = if base == crate::model::UNNAMED_REPORTER {
+            "reporter-1".to_string()
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        while self.taken.contains(&id) {
+            let n = self.next.entry(base.clone()).or_insert(1);
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.taken.insert(id.clone());
+        id
     }
-    let s = s.trim_matches('-').to_string();
-    let base = if s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.len() <= 40 {
-        s
-    } else {
-        format!("s{}", taken.len() + 1)
-    };
-    let base = if base == crate::model::UNNAMED_REPORTER {
-        "reporter-1".to_string()
-    } else {
-        base
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
 }
 
 #[cfg(test)]
@@ -394,10 +405,13 @@ mod tests {
     fn keys_and_slugs() {
         assert_eq!(key("Ms. Jean-Roe"), key("JEAN-ROE"));
         assert_eq!(surname_key("Tian Yu"), "yu");
-        let taken = vec!["li-ming".to_string()];
-        assert_eq!(slug("Li Ming", &taken), "li-ming-2");
-        assert_eq!(slug("王芳", &taken), "s2");
-        assert_eq!(slug("Reporter", &[]), "reporter-1");
-        assert_eq!(slug("Dr. O'Neil", &[]), "dr-oneil");
+        let mut ids = Ids::default();
+        assert_eq!(ids.id("Li Ming", "official"), "li-ming");
+        assert_eq!(ids.id("Li Ming", "official"), "li-ming-2");
+        assert_eq!(ids.id("王芳", "host"), "host");
+        assert_eq!(ids.id("李明", "official"), "official");
+        assert_eq!(ids.id("张华", "official"), "official-2");
+        assert_eq!(ids.id("Reporter", "journalist"), "reporter-1");
+        assert_eq!(ids.id("Dr. O'Neil", "official"), "dr-oneil");
     }
 }

@@ -1,7 +1,7 @@
 //! The people of one transcript, each once: the header's speaker list and the labels of the body
 //! meet here, so `Tian Yulong` (header), `Tian Yulong:` and `Mr. Tian:` are one speaker.
 
-use super::names::{key, slug, surname_key};
+use super::names::{Ids, key, surname_key};
 use crate::model::{Speaker, SpeakerKind};
 use std::collections::HashMap;
 
@@ -86,19 +86,24 @@ impl People {
         self.list[i].name = name;
     }
 
+    /// Index a name under its key and under its first and last words: the family name comes
+    /// first in Chinese names (`Mr. Tian` is `Tian Yulong`) and last in Western ones.
     fn index(&mut self, i: usize, name: &str) {
         self.by_key.entry(key(name)).or_insert(i);
         if name.contains(' ') {
-            let list = self.by_surname.entry(surname_key(name)).or_default();
-            if !list.contains(&i) {
-                list.push(i);
+            let first = name.split(' ').next().map(key).unwrap_or_default();
+            for short in [surname_key(name), first] {
+                let list = self.by_surname.entry(short).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
             }
         }
     }
 
     /// The speakers for the briefing, with ids; `used[i]` says whether person `i` speaks at all.
     pub fn speakers(&self, used: &[bool]) -> (Vec<Speaker>, Vec<Option<String>>) {
-        let mut taken: Vec<String> = Vec::new();
+        let mut taken = Ids::default();
         let mut speakers = Vec::new();
         let mut ids = Vec::new();
         for (i, p) in self.list.iter().enumerate() {
@@ -107,8 +112,13 @@ impl People {
                 ids.push(None);
                 continue;
             }
-            let id = slug(&p.name, &taken);
-            taken.push(id.clone());
+            let fallback = match p.kind {
+                SpeakerKind::Host => "host",
+                SpeakerKind::Official => "official",
+                SpeakerKind::Reporter => "journalist",
+                SpeakerKind::Other => "other",
+            };
+            let id = taken.id(&p.name, fallback);
             speakers.push(Speaker {
                 id: id.clone(),
                 name: p.name.clone(),
@@ -146,6 +156,11 @@ mod tests {
         });
         assert_eq!(people.add(p("Ann Lee")), a);
         assert_eq!(people.add(p("Lee")), a);
+        assert_eq!(
+            people.add(p("Ann")),
+            a,
+            "a first name or a family name written first"
+        );
         assert_eq!(people.add(p("Ms. Ann Lee")), a);
         let b = people.add(p("Bo Chen"));
         assert_ne!(a, b);

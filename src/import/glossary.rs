@@ -44,20 +44,29 @@ pub fn propose(sections: &[Section], speakers: &[Speaker]) -> Vec<GlossaryEntry>
         let t = p.text.as_str();
         let may_quote = t.contains(['"', '“', '「', '《']);
         let may_plan = PLAN_WORDS.iter().any(|w| t.contains(w));
-        let quoted = QUOTED
+        let quoted: Vec<(usize, usize, &str)> = QUOTED
             .captures_iter(if may_quote { t } else { "" })
             .filter_map(|c| {
                 (1..=4)
                     .find_map(|i| c.get(i))
-                    .map(|m| (m.start(), m.as_str()))
-            });
+                    .map(|m| (m.start(), m.end(), m.as_str()))
+            })
+            .collect();
+        // A plan named inside quotes is proposed once, as quoted.
         let plans = NAMED_PLAN
             .captures_iter(if may_plan { t } else { "" })
-            .map(|c| {
-                let m = c.get(1).expect("group 1 always takes part");
-                (m.start(), m.as_str())
-            });
-        let mut found: Vec<(usize, &str)> = quoted.chain(plans).collect();
+            .filter_map(|c| c.get(1))
+            .filter(|m| {
+                !quoted
+                    .iter()
+                    .any(|&(a, b, _)| a <= m.start() && m.start() < b)
+            })
+            .map(|m| (m.start(), m.as_str()));
+        let mut found: Vec<(usize, &str)> = quoted
+            .iter()
+            .map(|&(a, _, q)| (a, q))
+            .chain(plans)
+            .collect();
         found.sort();
         for (_, term) in found {
             let term = term.trim();
@@ -92,7 +101,8 @@ fn is_term(t: &str) -> bool {
         8
     };
     // A single lower-case word in quotes is emphasis ("turn" the chain around), not a term.
-    let scare_quote = words.len() == 1 && t.chars().next().is_some_and(char::is_lowercase);
+    let scare_quote =
+        words.len() == 1 && !t.contains('-') && t.chars().next().is_some_and(char::is_lowercase);
     !scare_quote
         && words.len() <= max_words
         && t.chars().any(char::is_alphabetic)
@@ -131,10 +141,19 @@ mod tests {
     #[test]
     fn quoted_phrases_and_named_plans_are_proposed() {
         let s = body(
-            "We built a “green list” and the 15th Five-Year Plan, the “green lists” again, and «no». He said \"We will win. Surely.\" 《港口条例》",
+            "We “turn” a “green-blue” “green list” and “Port Action Plan” and the 15th Five-Year Plan, the “green lists” again, and «no». He said \"We will win. Surely.\" 《港口条例》",
         );
         let terms: Vec<String> = propose(&s, &[]).into_iter().map(|g| g.term).collect();
-        assert_eq!(terms, vec!["green list", "15th Five-Year Plan", "港口条例"]);
+        assert_eq!(
+            terms,
+            vec![
+                "green-blue",
+                "green list",
+                "Port Action Plan",
+                "15th Five-Year Plan",
+                "港口条例"
+            ]
+        );
         assert!(
             propose(&s, &[])
                 .iter()

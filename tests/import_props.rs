@@ -119,3 +119,33 @@ fn explain_lists_what_was_removed() {
         "{err}"
     );
 }
+
+#[test]
+fn many_distinct_speakers_are_linear() {
+    // Import alone (the format's own checks are measured by its tests): 20,000 labels, each new.
+    let word = |mut i: usize| {
+        let mut w = String::from("Q");
+        while i > 0 {
+            w.push(char::from(b'a' + (i % 26) as u8));
+            i /= 26;
+        }
+        w
+    };
+    let raw: String = (0..20_000)
+        .map(|i| {
+            format!(
+                "Speaker {i}: (00:{:02})\nWhy {i}?\nAnn {}: Because.\n",
+                i % 60,
+                word(i)
+            )
+        })
+        .collect();
+    let t = Instant::now();
+    let b = import(&raw).briefing;
+    assert!(
+        t.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        t.elapsed()
+    );
+    assert_eq!(b.question_count(), 20_000);
+}

@@ -93,8 +93,9 @@ impl People {
         if name.contains(' ') {
             let first = name.split(' ').next().map(key).unwrap_or_default();
             for short in [surname_key(name), first] {
+                // Two people under one short name already make it ambiguous: keep no more.
                 let list = self.by_surname.entry(short).or_default();
-                if !list.contains(&i) {
+                if list.len() < 2 && !list.contains(&i) {
                     list.push(i);
                 }
             }

@@ -141,13 +141,14 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     if CAPTION.is_match(text) {
         return Some(Noise::Drop("photo caption"));
     }
-    let chars = if text.len() <= 2400 {
-        text.chars().count()
-    } else {
-        usize::MAX
+    let chars = || {
+        if text.len() <= 2400 {
+            text.chars().count()
+        } else {
+            usize::MAX
+        }
     };
-    let short = chars <= 300;
-    if chars <= 600 && EDITOR_START.is_match(text) {
+    if EDITOR_START.is_match(text) && chars() <= 600 {
         // Credits may end with a sentence about the translation; the names come first.
         let credits = match text.find(". ") {
             Some(end) => &text[..end],
@@ -162,10 +163,12 @@ pub fn line_noise(text: &str) -> Option<Noise> {
             return Some(Noise::Editor(names.join(", ")));
         }
     }
-    if short && let Some(c) = SOURCE.captures(text) {
+    if let Some(c) = SOURCE.captures(text)
+        && chars() <= 300
+    {
         return Some(Noise::Source(c[2].trim().to_string()));
     }
-    if chars <= 600 && (FOOTER.is_match(text) || footer_mark(text)) {
+    if (FOOTER.is_match(text) || footer_mark(text)) && chars() <= 600 {
         return Some(Noise::Drop("site footer"));
     }
     None

@@ -42,6 +42,21 @@ pub fn clean(raw: &str) -> (String, bool) {
     let mut run_start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
+        // Printable ASCII is by far the most common: skip over it in a tight loop.
+        if (0x21..0x7f).contains(&bytes[i]) {
+            if run_start.is_none() {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                run_start = Some(i);
+            }
+            i += 1;
+            while i < bytes.len() && (0x21..0x7f).contains(&bytes[i]) {
+                i += 1;
+            }
+            continue;
+        }
         let b = bytes[i];
         let (len, space, control) = if b < 0x80 {
             (

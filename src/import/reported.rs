@@ -300,8 +300,9 @@ fn attribution(
             Some(Voice::Reporter)
         }
         (_, Some((_, name, role)), _) => {
-            if role.is_none()
-                && let Some(i) = people.find(&name)
+            // A person met before needs no second reading of their role.
+            if let Some(i) = people.find(&name)
+                && (role.is_none() || people.list[i].role.is_some())
             {
                 return Some(Voice::Person(i));
             }

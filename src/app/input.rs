@@ -193,7 +193,7 @@ impl App {
             return;
         };
         let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-        let Some(row) = doc.outline.rows(b).get(i).copied() else {
+        let Some(row) = doc.outline.row(b, i) else {
             return;
         };
         doc.outline.selected = i;

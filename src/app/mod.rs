@@ -119,6 +119,8 @@ pub struct Doc {
     pub jumps: JumpList,
     /// Highlights of the paragraphs drawn lately (cleared when the shown briefing changes).
     pub highlights: HighlightCache,
+    /// The question number of each section of the full briefing.
+    pub numbers: Vec<Option<usize>>,
 }
 
 impl std::fmt::Debug for Doc {
@@ -142,7 +144,9 @@ impl Doc {
         let shared = glossary::shared_for(path).unwrap_or_default();
         let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
         let view = View::new(&full, width);
+        let numbers = outline::question_numbers(&full);
         Doc {
+            numbers,
             full,
             origin,
             highlighter,
@@ -359,6 +363,7 @@ impl App {
                 let current = doc.current_full();
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
+                doc.numbers = outline::question_numbers(&full);
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
                 doc.view = View::new(doc.shown(), width);
@@ -472,9 +477,11 @@ impl App {
     pub fn section_label(&self) -> Option<String> {
         let doc = self.doc.as_ref()?;
         doc.shown().sections.get(doc.current.section)?;
-        Some(outline::section_label(
+        let fs = doc.full_section(doc.current.section);
+        Some(outline::numbered_label(
             &doc.full,
-            doc.full_section(doc.current.section),
+            fs,
+            doc.numbers.get(fs).copied().flatten(),
         ))
     }
 }

@@ -47,7 +47,7 @@ impl App {
             Action::Bottom => doc.outline.move_by(b, isize::MAX),
             Action::Expand => doc.outline.toggle_expand(b),
             Action::Select => {
-                let row = doc.outline.rows(b).get(doc.outline.selected).copied();
+                let row = doc.outline.row(b, doc.outline.selected);
                 match row {
                     Some(Row::Section(s)) => self.jump_to(nav::turn_start(s, 0), Target::Section),
                     Some(Row::Turn(s, t)) => self.jump_to(nav::turn_start(s, t), Target::Turn),

@@ -60,7 +60,7 @@ impl App {
         let line = match target {
             Target::Section => doc.view.section_line(a.section),
             Target::Turn => doc.view.turn_line(a.section, a.turn),
-            Target::Paragraph => doc.view.line_of(a),
+            Target::Paragraph => doc.view.block_of(a),
         };
         doc.offset = line.min(max);
         doc.current = a;
@@ -74,7 +74,8 @@ impl App {
         doc.current = nav::step_paragraph(doc.shown(), doc.current, forward, n);
         let line = doc.view.line_of(doc.current);
         if line < doc.offset || line >= doc.offset + page {
-            doc.offset = line.min(max);
+            // Show the passage with the headings above it, as a jump does.
+            doc.offset = doc.view.block_of(doc.current).min(max);
         }
     }
 

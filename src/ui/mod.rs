@@ -71,6 +71,11 @@ pub fn panes(area: Rect, outline_width: Option<u16>) -> Panes {
     }
 }
 
+/// Number of lines of the help text, so that scrolling it stops at its end.
+pub fn help_len(app: &App) -> usize {
+    help::lines(app).len()
+}
+
 /// Where the library list's rows are drawn (below its header line).
 pub fn library_list_area(area: Rect) -> Rect {
     let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));

@@ -43,6 +43,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => left_part(app, avail),
     };
     let style = match &app.message {
+        Some(m) if m.error && app.theme.color => base
+            .add_modifier(Modifier::BOLD)
+            .fg(ratatui::style::Color::LightRed),
         Some(m) if m.error => base.add_modifier(Modifier::BOLD),
         _ => base,
     };

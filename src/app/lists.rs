@@ -84,6 +84,9 @@ impl App {
     }
 
     pub(super) fn update_overlay(&mut self, action: Action) {
+        if self.bookmarks_action(action) {
+            return;
+        }
         let help_lines = crate::ui::help_len(self);
         let Some(overlay) = &mut self.overlay else {
             return;
@@ -95,6 +98,7 @@ impl App {
                     | (Overlay::Terms { .. }, Action::ShowTerms)
                     | (Overlay::Figures { .. }, Action::ShowFigures)
                     | (Overlay::Speakers { .. }, Action::SpeakerFilter)
+                    | (Overlay::Bookmarks { .. }, Action::Bookmarks)
             );
         if close {
             self.overlay = None;
@@ -105,6 +109,9 @@ impl App {
             Overlay::Terms { items, selected } => (selected, items.len()),
             Overlay::Figures { items, selected } => (selected, items.len()),
             Overlay::Speakers { items, selected } => (selected, items.len()),
+            Overlay::Bookmarks {
+                items, selected, ..
+            } => (selected, items.len()),
         };
         let last = len.saturating_sub(1);
         match action {

@@ -173,6 +173,7 @@ fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::b
         &doc.highlights,
     )
     .current(Some(doc.current))
+    .bookmarks(&doc.shown_marks)
     .matches(matches, current)
     .render(area, buf);
 }

@@ -46,7 +46,21 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
             Row::Turn(s, t) => (s, t) == (doc.current.section, doc.current.turn),
         };
         let (label, topic) = row_text(doc, row);
-        let mark = if reading { "▸" } else { " " };
+        let marked = match row {
+            Row::Section(s) => {
+                let i = doc.shown_marks.partition_point(|a| a.section < s);
+                doc.shown_marks.get(i).is_some_and(|a| a.section == s)
+            }
+            Row::Turn(s, t) => doc
+                .shown_marks
+                .iter()
+                .any(|a| (a.section, a.turn) == (s, t)),
+        };
+        let mark = match (reading, marked) {
+            (true, _) => "▸",
+            (false, true) => crate::ui::theme::BOOKMARK_MARK,
+            (false, false) => " ",
+        };
         let mut style = Style::new();
         if reading {
             style = style.add_modifier(Modifier::BOLD);

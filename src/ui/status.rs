@@ -18,6 +18,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let label = match p.kind {
             PromptKind::Search => "/",
             PromptKind::GotoQuestion => "Go to question: ",
+            PromptKind::Note { .. } => "Note (Enter saves, Esc saves without one): ",
+            PromptKind::EditNote { .. } => "Note: ",
         };
         let text = format!("{label}{}", p.text);
         // Keep the end of a long query in view, where the user is typing.

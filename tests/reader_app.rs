@@ -271,6 +271,23 @@ fn reload_keeps_the_position_and_survives_a_broken_file() {
 }
 
 #[test]
+fn the_current_passage_moves_by_paragraph_and_the_page_follows_it() {
+    let mut app = app_on("harbour.brief", 80, 12);
+    let first = app.doc.as_ref().unwrap().current;
+    keys(&mut app, "J");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.current.turn, doc.current.paragraph), (1, 0));
+    // Brought into view with its speaker's heading.
+    assert_eq!(doc.offset, doc.view.turn_line(0, 1));
+    keys(&mut app, "5J");
+    let doc = app.doc.as_ref().unwrap();
+    let line = doc.view.line_of(doc.current);
+    assert!(line >= doc.offset && line < doc.offset + app.page_height());
+    keys(&mut app, "99K");
+    assert_eq!(app.doc.as_ref().unwrap().current, first);
+}
+
+#[test]
 fn count_prefix_and_unbound_keys() {
     let mut app = app_on("harbour.brief", 80, 24);
     keys(&mut app, "12");
@@ -286,7 +303,15 @@ fn help_and_popups_open_and_close() {
     let mut app = app_on("harbour.brief", 80, 24);
     keys(&mut app, "?");
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
-    keys(&mut app, "jj<esc>");
+    keys(&mut app, "jj");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
+    // Scrolling stops at the end of the help, so one step back is one line back.
+    keys(&mut app, "G");
+    let end = brief::ui::help_len(&app) - 1;
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: end }));
+    keys(&mut app, "jjjk");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: end - 1 }));
+    keys(&mut app, "<esc>");
     assert!(app.overlay.is_none());
     keys(&mut app, "y");
     assert!(matches!(

@@ -89,6 +89,52 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .collect();
             ("Show only · Enter chooses", lines, *selected)
         }
+        Overlay::Bookmarks {
+            all,
+            items,
+            selected,
+        } => {
+            let title = if *all {
+                "All bookmarks · Enter jumps · d deletes · u undoes · e edits the note · a this briefing"
+            } else {
+                "Bookmarks · Enter jumps · d deletes · u undoes · e edits the note · a all briefings"
+            };
+            let mut lines = Vec::new();
+            let mut at = 0;
+            if items.is_empty() {
+                lines.push(Line::from(
+                    "No bookmarks yet: m bookmarks the current passage.",
+                ));
+            }
+            for (i, row) in items.iter().enumerate() {
+                if i == *selected {
+                    at = lines.len();
+                }
+                let style = if i == *selected { sel } else { Style::new() };
+                let head = if *all {
+                    format!("{} · {} · {}", row.title, row.section, row.date)
+                } else {
+                    format!("{} · {}", row.section, row.date)
+                };
+                lines.push(Line::from(Span::styled(
+                    head,
+                    style.patch(app.theme.speaker),
+                )));
+                let passage = if row.here && row.anchor.is_none() {
+                    format!("  (passage not found) “{}”", row.start)
+                } else {
+                    format!("  “{}”", row.start)
+                };
+                lines.push(Line::from(Span::styled(passage, style)));
+                if let Some(n) = &row.note {
+                    lines.push(Line::from(Span::styled(
+                        format!("  Note: {n}"),
+                        style.patch(app.theme.dim),
+                    )));
+                }
+            }
+            (title, lines, at)
+        }
     };
     boxed(title, lines, selected_line, area, buf);
 }

@@ -309,8 +309,9 @@ impl App {
         let a = doc.filter.as_ref().map_or(full, |f| f.to_view(full));
         let max = self.max_offset();
         let doc = self.doc.as_mut().expect("checked above");
-        // The position is the paragraph at the top of the page, not a heading above it.
-        doc.offset = doc.view.line_of(a).min(max);
+        // Only the paragraph is saved, not whether its headings were on screen above it: show
+        // them, as a jump does, so that a page left at a question's heading opens the same way.
+        doc.offset = doc.view.block_of(a).min(max);
         doc.current = a;
     }
 }

@@ -20,7 +20,7 @@ mod wrap;
 
 pub use wrap::{grapheme_width, wrap};
 
-use crate::model::{Anchor, Briefing, SectionKind, TurnKind};
+use crate::model::{Anchor, Briefing, Section, SectionKind, TurnKind};
 use std::ops::Range;
 
 /// How a pane's columns are shared out: a gutter for marks, the question indent, and the text.
@@ -99,28 +99,28 @@ pub struct Layout {
 
 /// The heading of a section as the transcript shows it: "Q4 · The Paper: Topic".
 pub fn section_heading(b: &Briefing, index: usize) -> String {
-    let s = &b.sections[index];
-    let mut out = match s.kind {
-        SectionKind::Qa => {
-            let n = b.sections[..=index]
-                .iter()
-                .filter(|x| x.kind == SectionKind::Qa)
-                .count();
-            format!("Q{n} · {}", s.outlet.as_deref().unwrap_or("Reporter"))
+    let number = b.sections[..=index]
+        .iter()
+        .filter(|x| x.kind == SectionKind::Qa)
+        .count();
+    heading_of(&b.sections[index], number)
+}
+
+/// The heading of a section that is Q&A number `number` (if it is a Q&A).
+fn heading_of(s: &Section, number: usize) -> String {
+    match (s.kind, &s.title) {
+        (SectionKind::Qa, title) => {
+            let outlet = s.outlet.as_deref().unwrap_or("Reporter");
+            match title {
+                Some(t) => format!("Q{number} · {outlet}: {t}"),
+                None => format!("Q{number} · {outlet}"),
+            }
         }
-        SectionKind::Remarks => String::from("Opening remarks"),
-        SectionKind::Report => String::from("Report"),
-        SectionKind::Closing => String::from("Closing"),
-    };
-    match (&s.title, s.kind) {
-        (Some(t), SectionKind::Qa) => {
-            out.push_str(": ");
-            out.push_str(t);
-        }
-        (Some(t), _) => out = t.clone(),
-        (None, _) => {}
+        (_, Some(t)) => t.clone(),
+        (SectionKind::Remarks, None) => String::from("Opening remarks"),
+        (SectionKind::Report, None) => String::from("Report"),
+        (SectionKind::Closing, None) => String::from("Closing"),
     }
-    out
 }
 
 /// The heading of a turn: "Name — role" (for an unnamed reporter, "Reporter — outlet").
@@ -156,7 +156,9 @@ impl Layout {
             turns: Vec::with_capacity(b.sections.len()),
         };
         let mut ranges = Vec::new();
+        let mut questions = 0;
         for (si, s) in b.sections.iter().enumerate() {
+            questions += usize::from(s.kind == SectionKind::Qa);
             // A paragraph's block starts at the headings above it, so a jump shows them too.
             if !l.lines.is_empty() {
                 l.lines.push(DisplayLine::Blank);
@@ -164,7 +166,7 @@ impl Layout {
             let section_line = l.lines.len();
             l.sections.push(section_line);
             l.turns.push(Vec::with_capacity(s.turns.len()));
-            let heading = l.push_heading(section_heading(b, si), text_width, &mut ranges);
+            let heading = l.push_heading(heading_of(s, questions), text_width, &mut ranges);
             for range in ranges.drain(..) {
                 l.lines.push(DisplayLine::SectionHeading {
                     section: si,

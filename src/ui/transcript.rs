@@ -196,9 +196,7 @@ impl<'a> Transcript<'a> {
             if x >= right {
                 break;
             }
-            x = buf
-                .set_stringn(x, y, clean(&p.text[seg]), usize::from(right - x), style)
-                .0;
+            x = put(buf, x, y, &p.text[seg], right - x, style);
         }
     }
 
@@ -216,6 +214,25 @@ struct TextLine<'r> {
     anchor: Anchor,
     range: &'r Range<usize>,
     question: bool,
+}
+
+/// Draw `s` at (x, y) in at most `max` columns; returns the column after it. ASCII, nearly all of
+/// an English briefing, is written cell by cell without grapheme segmentation.
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+    if !s.is_ascii() {
+        return buf.set_stringn(x, y, clean(s), usize::from(max), style).0;
+    }
+    let n = s.len().min(usize::from(max));
+    let start = buf.index_of(x, y);
+    for (cell, b) in buf.content[start..start + n].iter_mut().zip(s.bytes()) {
+        let c = if b.is_ascii_control() {
+            '\u{FFFD}'
+        } else {
+            char::from(b)
+        };
+        cell.set_char(c).set_style(style);
+    }
+    x + n as u16
 }
 
 /// Control characters drawn as U+FFFD: the parser keeps them out of briefings, but nothing that
@@ -285,8 +302,9 @@ impl Widget for Transcript<'_> {
             return;
         }
         for y in area.top()..area.bottom() {
-            for x in area.left()..area.right() {
-                buf[(x, y)].reset();
+            let start = buf.index_of(area.x, y);
+            for cell in &mut buf.content[start..start + usize::from(area.width)] {
+                cell.reset();
             }
         }
         let cols = Columns::for_width(area.width);

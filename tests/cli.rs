@@ -184,3 +184,51 @@ fn every_subcommand_has_help() {
             .stdout(predicate::str::contains("Usage: brief"));
     }
 }
+
+#[test]
+fn render_wraps_to_the_width_and_colours_only_when_asked() {
+    let plain = brief()
+        .args(["render", "--width", "40", "--color", "never", SAMPLE])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let plain = String::from_utf8(plain).unwrap();
+    assert!(!plain.contains('\u{1b}'));
+    assert!(
+        plain
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 40),
+        "{plain}"
+    );
+    assert!(plain.contains("Q1 · Harbour Weekly: Sea-rail\n"), "{plain}");
+    assert!(plain.contains("Zhou Ming — Deputy director"), "{plain}");
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().all(char::is_alphanumeric))
+            .count()
+    };
+    assert!(words(&plain) > 100);
+    let colour = brief()
+        .args(["render", "--width", "40", "--color", "always", SAMPLE])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let colour = String::from_utf8(colour).unwrap();
+    assert!(
+        colour.contains("\u{1b}["),
+        "figures and headings are coloured"
+    );
+    // Piped output defaults to no colour.
+    let auto = brief()
+        .args(["render", SAMPLE])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!auto.contains(&0x1b));
+}

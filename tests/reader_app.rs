@@ -380,3 +380,41 @@ fn the_library_scrolls_with_its_cursor() {
     keys(&mut app, "g");
     assert_eq!(app.library.as_ref().unwrap().scroll, 0);
 }
+
+#[test]
+fn terms_of_the_page_and_figures_of_the_section_with_a_jump() {
+    let mut app = app_on("harbour.brief", 100, 30);
+    keys(&mut app, "t");
+    let Some(Overlay::Terms { items, .. }) = &app.overlay else {
+        panic!("no terms popup: {:?}", app.overlay);
+    };
+    let doc = app.doc.as_ref().unwrap();
+    let terms: Vec<&str> = items
+        .iter()
+        .map(|&i| doc.highlighter.entries()[i].term.as_str())
+        .collect();
+    assert!(terms.contains(&"green corridor"), "{terms:?}");
+    keys(&mut app, "<esc>");
+
+    keys(&mut app, "f");
+    let Some(Overlay::Figures { items, .. }) = &app.overlay else {
+        panic!("no figures popup: {:?}", app.overlay);
+    };
+    let figures: Vec<&str> = items.iter().map(|f| f.figure.as_str()).collect();
+    assert!(
+        figures.contains(&"4.2%") && figures.contains(&"6.1%"),
+        "{figures:?}"
+    );
+    assert!(items.iter().all(|f| f.anchor.section == 0));
+    let k = figures.iter().position(|&f| f == "6.1%").unwrap();
+    let target = items[k].anchor;
+    assert!(items[k].sentence.starts_with("Imports and exports reached"));
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "<enter>");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.doc.as_ref().unwrap().current, target);
+    keys(&mut app, "<c-o>");
+    assert_eq!(app.doc.as_ref().unwrap().current.turn, 0);
+}

@@ -418,3 +418,70 @@ fn terms_of_the_page_and_figures_of_the_section_with_a_jump() {
     keys(&mut app, "<c-o>");
     assert_eq!(app.doc.as_ref().unwrap().current.turn, 0);
 }
+
+/// Every action, in every popup, at several sizes, on briefings with empty parts: no panic,
+/// and the offset stays within the line table.
+#[test]
+fn every_action_on_odd_briefings_and_sizes_never_panics() {
+    use brief::app::action::Action;
+    use brief::model::{Briefing, Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
+    let turn = |paras: usize| Turn {
+        speaker: "reporter".into(),
+        kind: TurnKind::Question,
+        paragraphs: (0..paras)
+            .map(|i| Paragraph::plain(format!("p{i} 3.9% 城市")))
+            .collect(),
+        line: SourceLine(0),
+    };
+    let section = |kind, turns: Vec<Turn>| Section {
+        kind,
+        title: None,
+        outlet: None,
+        turns,
+        line: SourceLine(0),
+    };
+    let odd = vec![
+        Briefing::default(),
+        Briefing {
+            sections: vec![section(SectionKind::Qa, vec![])],
+            ..Default::default()
+        },
+        Briefing {
+            sections: vec![
+                section(SectionKind::Qa, vec![turn(0), turn(2)]),
+                section(SectionKind::Remarks, vec![]),
+                section(SectionKind::Qa, vec![turn(1), turn(0)]),
+            ],
+            ..Default::default()
+        },
+        format::load(&fixture("chengshi.brief")).unwrap(),
+    ];
+    for b in odd {
+        for (w, h) in [(1, 1), (20, 5), (80, 24), (7, 3)] {
+            let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, w, h), false);
+            app.open(b.clone(), Origin::Sample(0));
+            for &a in Action::ALL {
+                for &then in [
+                    Action::ScrollDown,
+                    Action::Select,
+                    Action::Bottom,
+                    Action::Cancel,
+                ]
+                .iter()
+                {
+                    app.count = Some(3);
+                    app.update(a);
+                    app.update(then);
+                    keys(&mut app, "x<enter>");
+                    let mut t =
+                        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+                    t.draw(|f| brief::ui::draw(f, &app)).unwrap();
+                    app.running = true;
+                    if let Some(doc) = &app.doc {
+                        assert!(doc.offset <= doc.view.len(), "{a:?} then {then:?}");
+                    }
+                }
+            }
+        }
+    }
+}

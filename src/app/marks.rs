@@ -72,12 +72,17 @@ impl App {
                 if !here && !all {
                     return None;
                 }
-                let anchor = doc.filter(|_| here).and_then(|d| bm.resolve(&d.full).anchor());
+                let anchor = doc
+                    .filter(|_| here)
+                    .and_then(|d| bm.resolve(&d.full).anchor());
                 Some(BookmarkRow {
                     id: bm.id.clone(),
                     title: bm.briefing.title.clone(),
                     section: bm.section.clone(),
-                    start: crate::app::outline::first_words(bm.passage.quote.trim_end_matches('…'), START_CHARS),
+                    start: crate::app::outline::first_words(
+                        bm.passage.quote.trim_end_matches('…'),
+                        START_CHARS,
+                    ),
                     note: bm.note.clone(),
                     date: bm.created_date().to_string(),
                     here,
@@ -149,7 +154,12 @@ impl App {
 
     /// Actions inside the bookmarks list; `true` when handled here.
     pub(crate) fn bookmarks_action(&mut self, action: Action) -> bool {
-        let Some(Overlay::Bookmarks { all, items, selected }) = &self.overlay else {
+        let Some(Overlay::Bookmarks {
+            all,
+            items,
+            selected,
+        }) = &self.overlay
+        else {
             return false;
         };
         let (all, row) = (*all, items.get(*selected).cloned());
@@ -157,7 +167,10 @@ impl App {
             Action::ToggleScope => self.relist_bookmarks(!all),
             Action::Delete => {
                 let Some(row) = row else { return true };
-                let store = self.store.as_mut().expect("the list exists only with a store");
+                let store = self
+                    .store
+                    .as_mut()
+                    .expect("the list exists only with a store");
                 match store.delete(&row.id) {
                     Ok(Some(bm)) => {
                         self.deleted.push(bm);
@@ -173,7 +186,10 @@ impl App {
                     self.say("nothing to undo");
                     return true;
                 };
-                let store = self.store.as_mut().expect("the list exists only with a store");
+                let store = self
+                    .store
+                    .as_mut()
+                    .expect("the list exists only with a store");
                 match store.restore(bm) {
                     Ok(()) => self.say("bookmark restored"),
                     Err(e) => self.warn(format!("not restored: {e}")),
@@ -216,7 +232,9 @@ impl App {
     fn relist_bookmarks(&mut self, all: bool) {
         let items = self.bookmark_rows(all);
         let selected = match &self.overlay {
-            Some(Overlay::Bookmarks { selected, .. }) => (*selected).min(items.len().saturating_sub(1)),
+            Some(Overlay::Bookmarks { selected, .. }) => {
+                (*selected).min(items.len().saturating_sub(1))
+            }
             _ => 0,
         };
         self.overlay = Some(Overlay::Bookmarks {
@@ -234,7 +252,10 @@ impl App {
                 return self.warn("the bookmark's briefing has no known file");
             };
             if let Err(e) = self.open_origin(&Origin::File(path)) {
-                return self.warn(format!("cannot open the briefing: {}", e.lines().next().unwrap_or_default()));
+                return self.warn(format!(
+                    "cannot open the briefing: {}",
+                    e.lines().next().unwrap_or_default()
+                ));
             }
         }
         let Some(doc) = &self.doc else { return };
@@ -248,7 +269,9 @@ impl App {
                 let shown = doc.filter.as_ref().map_or(a, |f| f.to_view(a));
                 self.jump_to(shown, Target::Paragraph);
             }
-            Some(Resolved::NotFound) | None => self.warn("passage not found: the text was changed or removed"),
+            Some(Resolved::NotFound) | None => {
+                self.warn("passage not found: the text was changed or removed")
+            }
         }
     }
 

@@ -66,7 +66,7 @@ fn turns_before(
     section: usize,
     turn: usize,
 ) -> impl Iterator<Item = (usize, usize)> + '_ {
-    (0..=section.min(b.sections.len().saturating_sub(1)))
+    (0..(section + 1).min(b.sections.len()))
         .rev()
         .flat_map(move |s| {
             let to = if s == section {

@@ -28,8 +28,7 @@ impl App {
             self.update_overlay(action);
         } else if self.screen == Screen::Library || self.doc.is_none() {
             self.update_library(action, count);
-        } else if self.focus == Focus::Outline && self.outline_action(action) {
-        } else {
+        } else if !(self.focus == Focus::Outline && self.outline_action(action)) {
             self.update_reader(action, count);
         }
         self.after_move();

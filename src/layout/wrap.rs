@@ -31,7 +31,14 @@ pub fn grapheme_width(g: &str) -> usize {
 pub fn wrap(text: &str, width: usize, out: &mut Vec<Range<usize>>) {
     let before = out.len();
     let width = width.max(1);
-    if text.is_ascii() {
+    let untrimmed = text.starts_with(' ') || text.ends_with(' ');
+    if text.len() <= width && !untrimmed {
+        // No character takes more columns than bytes, so the text fits: one line (headings, short
+        // paragraphs) with no grapheme segmentation.
+        if !text.is_empty() {
+            out.push(0..text.len());
+        }
+    } else if text.is_ascii() {
         wrap_ascii(text.as_bytes(), width, out);
     } else {
         wrap_unicode(text, width, out);
@@ -275,6 +282,21 @@ mod tests {
             wrap_ascii(text.as_bytes(), width, &mut fast);
             let mut slow = Vec::new();
             wrap_unicode(&text, width, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn the_fits_on_one_line_path_agrees_with_the_general_path(
+            text in "[a-z 中文，é\u{301}]{0,12}",
+            width in 1usize..40,
+        ) {
+            let mut fast = Vec::new();
+            wrap(&text, width, &mut fast);
+            let mut slow = Vec::new();
+            wrap_unicode(&text, width, &mut slow);
+            if slow.is_empty() {
+                slow.push(0..0);
+            }
             proptest::prop_assert_eq!(fast, slow);
         }
 

@@ -263,6 +263,18 @@ impl Store {
             .collect()
     }
 
+    /// The bookmarks of `b`, each with where its passage is now: those found in document order,
+    /// then those not found (oldest first). What the reader needs for gutter marks, the outline,
+    /// next/previous bookmark and the bookmarks list.
+    pub fn resolve_all(&self, b: &Briefing) -> Vec<(&Bookmark, Resolved)> {
+        let mine = self.bookmarks_for(&identity(b));
+        let found = passage::locate_all(b, mine.iter().map(|bm| &bm.passage));
+        let mut all: Vec<(&Bookmark, Resolved)> = mine.into_iter().zip(found).collect();
+        // `None` sorts first, so flip it: anchors in order, then the lost ones.
+        all.sort_by_key(|(_, r)| (r.anchor().is_none(), r.anchor()));
+        all
+    }
+
     /// The bookmark with this id.
     pub fn bookmark(&self, id: &str) -> Option<&Bookmark> {
         self.bookmarks.iter().find(|bm| bm.id == id)

@@ -192,6 +192,21 @@ impl Passage {
     }
 }
 
+/// Find many passages in one briefing, indexing it only if some passage is not where it was.
+pub fn locate_all<'a>(
+    b: &Briefing,
+    passages: impl IntoIterator<Item = &'a Passage>,
+) -> Vec<Resolved> {
+    let mut index = None;
+    passages
+        .into_iter()
+        .map(|p| match p.exact(b) {
+            Some(a) => Resolved::Exact(a),
+            None => p.locate_in(b, index.get_or_insert_with(|| Index::new(b))),
+        })
+        .collect()
+}
+
 /// The quote kept for a paragraph: all of it when short, else its first [`QUOTE_CHARS`] characters
 /// cut back to a word boundary and followed by `…`.
 pub fn quote(text: &str) -> String {

@@ -13,6 +13,8 @@ pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod samples;
 pub mod store;
+pub mod synthetic;
 pub mod tui;
 pub mod ui;

@@ -14,7 +14,7 @@ pub mod file;
 pub mod identity;
 pub mod passage;
 
-pub use cite::{citation, osc52, section_label};
+pub use cite::{citation, osc52};
 pub use identity::{BriefingId, BriefingRef, identity};
 pub use passage::{Passage, Resolved};
 
@@ -67,7 +67,7 @@ impl Bookmark {
         let (speaker, role) = cite::speaker_line(b, a);
         Some(Bookmark {
             id,
-            section: section_label(b, a.section),
+            section: b.section_label(a.section),
             speaker,
             role,
             note: note.filter(|n| !n.trim().is_empty()),

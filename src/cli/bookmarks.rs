@@ -186,7 +186,7 @@ fn list(entries: &[Entry]) -> String {
         let _ = writeln!(
             out,
             "  {}  {} · {} · {}",
-            bm.id,
+            clean(&bm.id),
             clean(&bm.section),
             anchor.unwrap_or(NOT_FOUND),
             bm.created_date()

@@ -247,3 +247,37 @@ fn opening_a_moved_file_updates_the_last_known_path() {
     let bm = &reopened.bookmarks()[0];
     assert_eq!(bm.briefing.path.as_deref(), moved.to_str());
 }
+
+#[test]
+fn resolve_all_lists_a_briefings_bookmarks_in_document_order_lost_ones_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = briefing();
+    let mut store = open(dir.path());
+    let lost = store.add(&b, None, at(1, 1, 1), None).unwrap().unwrap();
+    let late = store.add(&b, None, at(2, 1, 0), None).unwrap().unwrap();
+    let early = store.add(&b, None, at(0, 1, 0), None).unwrap().unwrap();
+    let mut other = b.clone();
+    other.meta.title = "Another briefing".into();
+    other.sections.truncate(1);
+    other.sections[0].turns[0].paragraphs[0].text = "Another opening.".into();
+    store.add(&other, None, at(0, 0, 0), None).unwrap();
+
+    let mut edited = b.clone();
+    edited.sections[1].turns[1].paragraphs.remove(1);
+    edited.sections[0].turns[1]
+        .paragraphs
+        .insert(0, Paragraph::plain("Let me start with the figures."));
+    let got: Vec<_> = store
+        .resolve_all(&edited)
+        .into_iter()
+        .map(|(bm, r)| (bm.id.clone(), r))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (early.id, Resolved::Moved(at(0, 1, 1))),
+            (late.id, Resolved::Exact(at(2, 1, 0))),
+            (lost.id, Resolved::NotFound),
+        ]
+    );
+}

@@ -92,9 +92,14 @@ pub fn normalize(s: &str) -> String {
 
 /// The hash of a text after [`normalize`], as 16 hex digits.
 pub fn text_hash(s: &str) -> String {
+    format!("{:016x}", hash64(&normalize(s)))
+}
+
+/// 64-bit FNV-1a of a string as it is (callers normalise first where they need to).
+pub fn hash64(s: &str) -> u64 {
     let mut h = Fnv::new();
-    h.write_str(&normalize(s));
-    h.hex()
+    h.write_str(s);
+    h.0
 }
 
 /// 64-bit FNV-1a: small, and unlike std's hasher its output is fixed forever, which the files

@@ -14,7 +14,7 @@ pub mod file;
 pub mod identity;
 pub mod passage;
 
-pub use cite::{citation, osc52, section_label};
+pub use cite::{citation, osc52};
 pub use identity::{BriefingId, BriefingRef, identity};
 pub use passage::{Passage, Resolved};
 
@@ -67,7 +67,7 @@ impl Bookmark {
         let (speaker, role) = cite::speaker_line(b, a);
         Some(Bookmark {
             id,
-            section: section_label(b, a.section),
+            section: b.section_label(a.section),
             speaker,
             role,
             note: note.filter(|n| !n.trim().is_empty()),
@@ -261,6 +261,18 @@ impl Store {
             .iter()
             .filter(|bm| bm.briefing.id.matches(id))
             .collect()
+    }
+
+    /// The bookmarks of `b`, each with where its passage is now: those found in document order,
+    /// then those not found (oldest first). What the reader needs for gutter marks, the outline,
+    /// next/previous bookmark and the bookmarks list.
+    pub fn resolve_all(&self, b: &Briefing) -> Vec<(&Bookmark, Resolved)> {
+        let mine = self.bookmarks_for(&identity(b));
+        let found = passage::locate_all(b, mine.iter().map(|bm| &bm.passage));
+        let mut all: Vec<(&Bookmark, Resolved)> = mine.into_iter().zip(found).collect();
+        // `None` sorts first, so flip it: anchors in order, then the lost ones.
+        all.sort_by_key(|(_, r)| (r.anchor().is_none(), r.anchor()));
+        all
     }
 
     /// The bookmark with this id.

@@ -15,5 +15,6 @@ pub mod layout;
 pub mod model;
 pub mod samples;
 pub mod store;
+pub mod synthetic;
 pub mod tui;
 pub mod ui;

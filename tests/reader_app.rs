@@ -159,15 +159,24 @@ fn incremental_search_counts_matches_wraps_and_esc_returns() {
     assert_eq!((offset(&app), section(&app)), start);
     assert!(app.doc.as_ref().unwrap().search.is_none());
 
+    let status = |app: &App| app.doc.as_ref().unwrap().search.as_ref().unwrap().status();
     keys(&mut app, "/yuan<enter>");
-    assert_eq!(app.message.as_ref().unwrap().text, "match 4/5");
+    assert_eq!(status(&app), "match 4/5");
     keys(&mut app, "n");
-    assert_eq!(app.message.as_ref().unwrap().text, "match 5/5");
+    assert_eq!(status(&app), "match 5/5");
+    assert!(app.message.is_none());
     keys(&mut app, "n");
-    assert_eq!(app.message.as_ref().unwrap().text, "match 1/5");
+    assert_eq!(status(&app), "match 1/5");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("continued at the start")
+    );
     assert_eq!(section(&app), 0);
     keys(&mut app, "N");
-    assert_eq!(app.message.as_ref().unwrap().text, "match 5/5");
+    assert_eq!(status(&app), "match 5/5");
     // Smart case: a capital makes the search exact.
     keys(&mut app, "/Yuan<enter>");
     assert!(app.message.as_ref().unwrap().error);
@@ -286,4 +295,63 @@ fn help_and_popups_open_and_close() {
     ));
     keys(&mut app, "M");
     assert!(app.mouse);
+}
+
+fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, column: u16, row: u16) {
+    app.on_mouse(ratatui::crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = app_on("harbour.brief", 100, 30);
+    let outline = app.panes().outline.unwrap();
+    let text = app.panes().transcript;
+    mouse(&mut app, MouseEventKind::ScrollDown, text.x + 5, 3);
+    assert_eq!(offset(&app), 3);
+    mouse(&mut app, MouseEventKind::ScrollUp, text.x + 5, 3);
+    assert_eq!(offset(&app), 0);
+    // The wheel over the outline moves its cursor, not the text.
+    mouse(&mut app, MouseEventKind::ScrollDown, outline.x + 1, 1);
+    assert_eq!(offset(&app), 0);
+    assert_eq!(app.doc.as_ref().unwrap().outline.selected, 3);
+    // A click on the fifth entry (Q4) jumps there.
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        outline.x + 2,
+        outline.y + 4,
+    );
+    assert_eq!(section(&app), 4);
+    assert_eq!(app.section_label().unwrap().split(' ').next(), Some("Q4"));
+    // Clicks outside any entry do nothing.
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        outline.x + 2,
+        outline.y + 25,
+    );
+    assert_eq!(section(&app), 4);
+}
+
+#[test]
+fn the_library_scrolls_with_its_cursor() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    for i in 0..40 {
+        std::fs::write(dir.path().join(format!("b{i:02}.brief")), &text).unwrap();
+    }
+    let lib = brief::app::library::Library::scan(dir.path()).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 12), false).with_library(lib);
+    keys(&mut app, "G");
+    let l = app.library.as_ref().unwrap();
+    assert_eq!(l.selected, 39);
+    assert!(l.scroll > 0 && l.scroll <= 39);
+    keys(&mut app, "g");
+    assert_eq!(app.library.as_ref().unwrap().scroll, 0);
 }

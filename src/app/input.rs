@@ -105,13 +105,12 @@ impl App {
                     .doc
                     .as_ref()
                     .and_then(|d| d.search.as_ref())
-                    .map(|s| (s.current.is_some(), s.status()));
+                    .map(|s| s.current.is_some());
                 match (accept, found) {
-                    (true, Some((true, status))) => {
+                    (true, Some(true)) => {
                         if let (Some(doc), Some((_, from, _))) = (&mut self.doc, &origin) {
                             doc.jumps.record(*from);
                         }
-                        self.say(status);
                     }
                     _ => {
                         if let (Some(doc), Some((offset, from, previous))) = (&mut self.doc, origin)
@@ -155,6 +154,7 @@ impl App {
             if let Some(l) = &mut self.library {
                 l.move_by(delta);
             }
+            self.after_move();
             return;
         }
         let panes = self.panes();

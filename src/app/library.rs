@@ -132,6 +132,18 @@ impl Library {
         }
     }
 
+    /// Scroll so that the cursor is within a list of `height` rows.
+    pub fn keep_in_view(&mut self, height: usize) {
+        if height == 0 {
+            return;
+        }
+        if self.selected < self.scroll {
+            self.scroll = self.selected;
+        } else if self.selected >= self.scroll + height {
+            self.scroll = self.selected + 1 - height;
+        }
+    }
+
     /// The entry under the cursor.
     pub fn current(&self) -> Option<&Entry> {
         self.entries.get(self.selected)

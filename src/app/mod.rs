@@ -6,6 +6,8 @@ pub mod action;
 pub mod filter;
 mod input;
 pub mod library;
+mod lists;
+mod motion;
 pub mod nav;
 pub mod outline;
 pub mod popups;
@@ -20,6 +22,8 @@ use crate::glossary;
 use crate::highlight::Highlighter;
 use crate::keymap::Keymap;
 use crate::model::{Anchor, Briefing};
+use crate::ui::theme::Theme;
+use crate::ui::transcript::HighlightCache;
 use filter::Filter;
 use library::{Library, Origin};
 use nav::JumpList;
@@ -113,6 +117,8 @@ pub struct Doc {
     pub outline: Outline,
     pub search: Option<Search>,
     pub jumps: JumpList,
+    /// Highlights of the paragraphs drawn lately (cleared when the shown briefing changes).
+    pub highlights: HighlightCache,
 }
 
 impl std::fmt::Debug for Doc {
@@ -147,6 +153,7 @@ impl Doc {
             outline: Outline::default(),
             search: None,
             jumps: JumpList::default(),
+            highlights: HighlightCache::default(),
         }
     }
 
@@ -194,6 +201,8 @@ pub struct App {
     pub message: Option<Message>,
     pub mouse: bool,
     pub running: bool,
+    /// Styles of the screen (colour, or the NO_COLOR fallback).
+    pub theme: Theme,
     /// Size of the terminal.
     pub area: Rect,
     /// Work for the terminal loop, drained after each event.
@@ -222,11 +231,18 @@ impl App {
             message: None,
             mouse,
             running: true,
+            theme: Theme::from_env(),
             area,
             effects: Vec::new(),
             search_origin: None,
             outline_moved: false,
         }
+    }
+
+    /// Use these styles (tests use a fixed theme, whatever NO_COLOR says).
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        self.theme = theme;
+        self
     }
 
     /// Show a library list.
@@ -346,6 +362,7 @@ impl App {
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
                 doc.view = View::new(doc.shown(), width);
+                doc.highlights.clear();
                 doc.current = clamp_anchor(
                     doc.shown(),
                     doc.filter.as_ref().map_or(current, |f| f.to_view(current)),

@@ -86,6 +86,70 @@ pub fn next_same_speaker(b: &Briefing, at: Anchor) -> Option<Anchor> {
         .map(|(s, t)| turn_start(s, t))
 }
 
+/// The paragraph `n` steps after (or before) `at`, stopping at the first or last paragraph.
+/// Walks the structure, so a step costs the same in a short briefing and a huge one.
+pub fn step_paragraph(b: &Briefing, at: Anchor, forward: bool, n: usize) -> Anchor {
+    let mut a = at;
+    for _ in 0..n {
+        match if forward {
+            next_paragraph(b, a)
+        } else {
+            prev_paragraph(b, a)
+        } {
+            Some(x) => a = x,
+            None => break,
+        }
+    }
+    a
+}
+
+fn next_paragraph(b: &Briefing, a: Anchor) -> Option<Anchor> {
+    let (mut s, mut t, mut p) = (a.section, a.turn, a.paragraph + 1);
+    while s < b.sections.len() {
+        let turns = &b.sections[s].turns;
+        while t < turns.len() {
+            if p < turns[t].paragraphs.len() {
+                return Some(Anchor {
+                    section: s,
+                    turn: t,
+                    paragraph: p,
+                });
+            }
+            (t, p) = (t + 1, 0);
+        }
+        (s, t, p) = (s + 1, 0, 0);
+    }
+    None
+}
+
+fn prev_paragraph(b: &Briefing, a: Anchor) -> Option<Anchor> {
+    if a.paragraph > 0 {
+        return Some(Anchor {
+            paragraph: a.paragraph - 1,
+            ..a
+        });
+    }
+    let (mut s, mut t) = (a.section, a.turn);
+    loop {
+        if t > 0 {
+            t -= 1;
+        } else if s > 0 {
+            s -= 1;
+            t = b.sections[s].turns.len();
+            continue;
+        } else {
+            return None;
+        }
+        if let Some(p) = b.sections[s].turns[t].paragraphs.len().checked_sub(1) {
+            return Some(Anchor {
+                section: s,
+                turn: t,
+                paragraph: p,
+            });
+        }
+    }
+}
+
 /// Positions to go back and forth to, as in vim's jump list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JumpList {
@@ -170,6 +234,27 @@ mod tests {
         assert_eq!(next_same_speaker(&b, a(3, 1, 0)), Some(a(2, 2, 0)));
         // Lin Wei: remarks → Q1.
         assert_eq!(next_same_speaker(&b, a(0, 1, 0)), Some(a(1, 1, 0)));
+    }
+
+    #[test]
+    fn paragraphs_step_across_turns_and_sections_and_stop_at_the_ends() {
+        let mut b = sample();
+        // An empty turn and an empty section are stepped over.
+        b.sections[1].turns[1].paragraphs.clear();
+        b.sections[2].turns.clear();
+        let all: Vec<Anchor> = b.paragraphs().map(|(x, _)| x).collect();
+        for (i, &x) in all.iter().enumerate() {
+            assert_eq!(
+                step_paragraph(&b, x, true, 1),
+                all[(i + 1).min(all.len() - 1)]
+            );
+            assert_eq!(step_paragraph(&b, x, false, 1), all[i.saturating_sub(1)]);
+            assert_eq!(
+                step_paragraph(&b, x, true, 3),
+                all[(i + 3).min(all.len() - 1)]
+            );
+        }
+        assert_eq!(step_paragraph(&b, all[0], false, 9), all[0]);
     }
 
     #[test]

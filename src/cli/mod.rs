@@ -6,6 +6,7 @@ pub mod bookmarks;
 pub mod check;
 pub mod import;
 pub mod read;
+pub mod render;
 pub mod show;
 
 use std::io::Read;

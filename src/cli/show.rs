@@ -239,8 +239,3 @@ pub fn terms(args: TermsArgs) -> CliResult {
     }
     super::emit(&out)
 }
-
-pub fn render(args: RenderArgs) -> CliResult {
-    let _ = args;
-    Err(CliError::usage("render is being written"))
-}

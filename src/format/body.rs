@@ -267,6 +267,25 @@ impl<'a> BodyParser<'a> {
 
 type InlineError = (usize, String, Option<&'static str>);
 
+/// Bytes that may start markup or a control character (0xc2 leads the C1 controls in UTF-8).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[b'\\' as usize] = true;
+    t[b'[' as usize] = true;
+    t[b'{' as usize] = true;
+    t[b']' as usize] = true;
+    t[b'}' as usize] = true;
+    t[b'|' as usize] = true;
+    t
+};
+
 /// Join a paragraph's lines and read its inline marks. Offsets in errors are file byte offsets.
 fn inline(lines: &[(usize, &str)]) -> Result<(String, Vec<Mark>), InlineError> {
     let mut text = String::with_capacity(lines.iter().map(|l| l.1.len() + 1).sum());
@@ -282,11 +301,7 @@ fn inline(lines: &[(usize, &str)]) -> Result<(String, Vec<Mark>), InlineError> {
         let mut run = 0;
         while i < b.len() {
             let c = b[i];
-            let special = matches!(c, b'\\' | b'[' | b'{' | b']' | b'}' | b'|')
-                || c < 0x20
-                || c == 0x7f
-                || c == 0xc2;
-            if !special {
+            if !SPECIAL[c as usize] {
                 i += 1;
                 continue;
             }

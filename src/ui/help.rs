@@ -46,6 +46,12 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     ));
     out.push(Line::default());
     out.push(Line::from(Span::styled("Highlights", bold)));
-    out.extend(crate::ui::legend());
+    for (sample, style, what) in app.theme.legend() {
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(sample, style),
+            Span::raw(format!("  {what}")),
+        ]));
+    }
     out
 }

@@ -1,6 +1,6 @@
 //! The library list: one row per briefing with its date, number of questions, place and title.
 
-use super::{fit, library_list_area};
+use super::{fit, library_list_area, pad};
 use crate::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,16 +24,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let height = usize::from(list.height);
-    // Keep the cursor in view without storing a scroll position the view would have to change.
-    let scroll = lib.selected.saturating_sub(height.saturating_sub(1));
+    let scroll = lib.scroll;
     for (i, e) in lib.entries.iter().enumerate().skip(scroll).take(height) {
         let y = list.y + (i - scroll) as u16;
         let text = match &e.error {
             None => format!(
-                " {:<10}  {:>3}  {:<12}  {}",
-                e.date.as_deref().unwrap_or("—"),
+                " {}  {:>3}  {}  {}",
+                pad(e.date.as_deref().unwrap_or("—"), 10),
                 e.questions,
-                fit(e.place.as_deref().unwrap_or(""), 12),
+                pad(e.place.as_deref().unwrap_or(""), 12),
                 e.title
             ),
             Some(err) => format!(" {:<10}  {:>3}  {:<12}  {}: {err}", "—", "—", "", e.name),

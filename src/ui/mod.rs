@@ -16,8 +16,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-/// Columns left of the transcript text for the current-passage and bookmark marks.
-pub const GUTTER: u16 = 2;
 /// The transcript keeps at least this many columns; below it the outline is not shown.
 const MIN_TEXT: u16 = 30;
 /// Smallest terminal the reader draws in; below it a short notice is shown.
@@ -38,9 +36,9 @@ pub struct Panes {
 }
 
 impl Panes {
-    /// Columns available to the transcript's text.
+    /// Width of the transcript pane, for its layout (which keeps its own gutter).
     pub fn text_width(&self) -> u16 {
-        self.transcript.width.saturating_sub(GUTTER).max(1)
+        self.transcript.width.max(1)
     }
 }
 
@@ -118,7 +116,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// Shown instead of the reader when the terminal is too small to read in.
 fn tiny_notice(area: Rect, buf: &mut ratatui::buffer::Buffer) {
     Clear.render(area, buf);
-    let text = format!("Terminal too small: brief needs {MIN_WIDTH}x{MIN_HEIGHT}. q quits.");
+    let text = format!("Too small ({MIN_WIDTH}x{MIN_HEIGHT}); q quits");
     Paragraph::new(Line::from(text))
         .wrap(Wrap { trim: true })
         .render(area, buf);
@@ -152,65 +150,30 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// The legend of the highlight styles, for the help overlay.
-pub(crate) fn legend() -> Vec<Line<'static>> {
-    use ratatui::text::Span;
-    let sample = |name: &'static str, style: Style, what: &'static str| {
-        Line::from(vec![
-            Span::raw("  "),
-            Span::styled(name, style),
-            Span::raw(format!("  {what}")),
-        ])
+/// Draw the visible lines of the transcript with the shared widget.
+fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    let (matches, current): (&[crate::app::search::Match], _) = match &doc.search {
+        Some(s) => (&s.matches, s.current),
+        None => (&[], None),
     };
-    vec![
-        sample(
-            "3.9%",
-            Style::new().add_modifier(Modifier::BOLD),
-            "a figure",
-        ),
-        sample(
-            "white list",
-            Style::new().add_modifier(Modifier::UNDERLINED),
-            "a glossary term (t lists them)",
-        ),
-        sample(
-            "Lin Wei",
-            Style::new().add_modifier(Modifier::BOLD),
-            "a speaker",
-        ),
-        sample(
-            "match",
-            Style::new().add_modifier(Modifier::REVERSED),
-            "a search match",
-        ),
-    ]
+    transcript::Transcript::new(
+        doc.shown(),
+        doc.view.layout(),
+        doc.offset,
+        &app.theme,
+        &doc.highlighter,
+        &doc.highlights,
+    )
+    .current(Some(doc.current))
+    .matches(matches, current)
+    .render(area, buf);
 }
 
-/// Draw the visible lines of the transcript (interim, until the shared transcript widget).
-fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::buffer::Buffer) {
-    use crate::app::view::Shown;
-    let _ = app;
-    let b = doc.shown();
-    for row in 0..area.height {
-        let i = doc.offset + usize::from(row);
-        if i >= doc.view.len() {
-            break;
-        }
-        let text = match doc.view.shown(i) {
-            Shown::Section(s) => crate::app::outline::section_label(&doc.full, doc.full_section(s)),
-            Shown::Turn(s, t) => {
-                let turn = &b.sections[s].turns[t];
-                b.speaker_name(&turn.speaker)
-                    .unwrap_or("Reporter")
-                    .to_string()
-            }
-            Shown::Text(a, r) => {
-                let mark = if a == doc.current { "▌ " } else { "  " };
-                format!("{mark}{}", &b.paragraph(a).map_or("", |p| &p.text[r]))
-            }
-            Shown::Blank => String::new(),
-        };
-        let r = Rect::new(area.x, area.y + row, area.width, 1);
-        Line::from(fit(&text, usize::from(area.width))).render(r, buf);
-    }
+/// `text` fitted to `width` columns and padded with spaces to exactly `width` columns (format's
+/// padding counts characters, which misaligns wide CJK text).
+pub(crate) fn pad(text: &str, width: usize) -> String {
+    let mut s = fit(text, width);
+    let w = unicode_width::UnicodeWidthStr::width(s.as_str());
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    s
 }

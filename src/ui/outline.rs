@@ -55,7 +55,7 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
             style = style.add_modifier(Modifier::BOLD);
         }
         if i == o.selected && app.focus == Focus::Outline {
-            style = style.add_modifier(Modifier::REVERSED);
+            style = style.patch(app.theme.selected);
         }
         let head = fit(&format!("{mark}{label}"), width);
         let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
@@ -63,7 +63,7 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
         if !topic.is_empty() && rest > 3 {
             spans.push(Span::styled(
                 fit(&format!(" · {topic}"), rest),
-                style.add_modifier(Modifier::DIM),
+                style.patch(app.theme.dim),
             ));
         }
         Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);

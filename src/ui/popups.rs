@@ -4,7 +4,7 @@ use super::fit;
 use crate::app::{App, Overlay};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
@@ -28,8 +28,8 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         }
         return;
     };
-    let sel = Style::new().add_modifier(Modifier::REVERSED);
-    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let sel = app.theme.selected;
+    let (term, figure) = (app.theme.term, app.theme.figure);
     let (title, lines, selected_line): (&str, Vec<Line>, usize) = match overlay {
         Overlay::Help { scroll } => return help(app, *scroll, area, buf),
         Overlay::Terms { items, selected } => {
@@ -42,9 +42,9 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                     at = lines.len();
                 }
                 let style = if i == *selected {
-                    sel.add_modifier(Modifier::BOLD)
+                    term.patch(sel)
                 } else {
-                    bold
+                    term
                 };
                 lines.push(Line::from(Span::styled(e.term.clone(), style)));
                 lines.push(Line::from(format!("  {}", e.definition)));
@@ -59,9 +59,9 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                     at = lines.len();
                 }
                 let style = if i == *selected {
-                    sel.add_modifier(Modifier::BOLD)
+                    figure.patch(sel)
                 } else {
-                    bold
+                    figure
                 };
                 lines.push(Line::from(Span::styled(f.figure.clone(), style)));
                 lines.push(Line::from(format!("  {}", f.sentence)));

@@ -36,12 +36,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let right = right_part(app);
-    let left = match &app.message {
-        Some(m) => m.text.clone(),
-        None => left_part(app),
-    };
     let right_w = right.width().min(width);
-    let left = fit(&left, width.saturating_sub(right_w + 1));
+    let avail = width.saturating_sub(right_w + 1);
+    let left = match &app.message {
+        Some(m) => fit(&m.text, avail),
+        None => left_part(app, avail),
+    };
     let style = match &app.message {
         Some(m) if m.error => base.add_modifier(Modifier::BOLD),
         _ => base,
@@ -53,17 +53,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// "title · Q4 · The Paper → Tao Qing · page 3/12 · 21%", or the library's name.
-fn left_part(app: &App) -> String {
+/// "title · Q4 · The Paper → Tao Qing" in `avail` columns (the title gives way first), or
+/// the library's name.
+fn left_part(app: &App, avail: usize) -> String {
+    let avail = avail.saturating_sub(1);
     match (app.screen, &app.doc) {
         (Screen::Reader, Some(doc)) => {
-            let mut parts = vec![doc.full.meta.title.clone()];
-            parts.extend(app.section_label());
-            if let Some(p) = app.position() {
-                parts.push(format!("page {}/{}", p.page, p.pages));
-                parts.push(format!("{}%", p.percent));
+            let title = &doc.full.meta.title;
+            let Some(section) = app.section_label() else {
+                return fit(title, avail);
+            };
+            let need = title.width() + 3 + section.width();
+            if need <= avail {
+                format!("{title} · {section}")
+            } else if section.width() + 8 <= avail {
+                let title = fit(title, avail - section.width() - 3);
+                format!("{title} · {section}")
+            } else {
+                fit(&section, avail)
             }
-            parts.join(" · ")
         }
         _ => {
             let n = app.library.as_ref().map_or(0, |l| l.entries.len());
@@ -71,7 +79,10 @@ fn left_part(app: &App) -> String {
                 Some(d) => d.display().to_string(),
                 None => "built-in samples".to_string(),
             };
-            format!("{n} briefings in {from} · Enter opens · ? help · q quits")
+            fit(
+                &format!("{n} briefings in {from} · Enter opens · ? help · q quits"),
+                avail,
+            )
         }
     }
 }
@@ -94,6 +105,10 @@ fn right_part(app: &App) -> String {
         }
         if app.focus == crate::app::Focus::Outline {
             parts.push("outline".into());
+        }
+        if let Some(p) = app.position() {
+            parts.push(format!("page {}/{}", p.page, p.pages));
+            parts.push(format!("{}%", p.percent));
         }
     }
     if parts.is_empty() {

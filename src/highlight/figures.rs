@@ -1,0 +1,663 @@
+//! Figure detection: numbers with what makes them a statistic (a percent sign, a scale word, a unit,
+//! a currency), dates, and the number-like tokens that are names rather than figures.
+//!
+//! One compiled regex finds candidate tokens (Arabic numbers, ISO and Chinese dates, Chinese numeral
+//! runs); the surrounding text then decides, in plain code, whether a candidate is a figure, of what
+//! kind, and how far its span reaches. Lookaround in code keeps the regex simple and fast, and lets
+//! each rule below be read on its own.
+//!
+//! Conventions (documented in docs/FORMAT.md, "Figures"):
+//! - a unit of measure or a currency belongs to the span ("162.4 billion yuan", "300 Wh/kg",
+//!   "$2 billion"); a counted noun does not ("590,000" in "590,000 vehicles" is a count);
+//! - a scale word makes an amount ("2.661 million"), a bare number is a count;
+//! - a year on its own ("in 2021", "2023年") is not a figure; a day with its month is a date;
+//! - clock times, ordinals ("14th"), names ("5G", "COVID-19", "H1", "G20"), compound adjectives
+//!   ("12-month", "three-year"), list markers and long digit strings (phone numbers, ids) are not.
+
+use super::FigureKind;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Candidate tokens. Alternatives are tried left to right at each position, so dates come first.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        [12][0-9]{3}-[01]?[0-9]-[0-3]?[0-9]
+      | (?:[12][0-9]{3}\s?年\s?)?[01]?[0-9]\s?月\s?[0-3]?[0-9]\s?[日号號]
+      | [12][0-9]{3}\s?年\s?[01]?[0-9]\s?月
+      | [0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?
+      | [0-9]+(?:\.[0-9]+)?
+      | 百分之[零〇一二两兩三四五六七八九十百点點]+
+      | [〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万萬亿億]*
+      ",
+    )
+    .expect("figure regex is valid")
+});
+
+/// Spelled-out numbers with a scale word or a percent ("one trillion yuan", "five percent").
+static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty
+           |forty|fifty|sixty|seventy|eighty|ninety|hundred)
+        (?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?
+        \s+(?:
+            (?:thousand|million|billion|trillion)(?:\s+(?:yuan|RMB|US\ dollars|dollars|euros))?
+          | percentage\ points?|percent|per\ cent
+        )\b",
+    )
+    .expect("spelled-number regex is valid")
+});
+
+const MONTHS: [&str; 23] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+];
+
+/// Words after a scale word or a bare number that make it money; the unit is part of the span.
+const CURRENCY_WORDS: [&str; 12] = [
+    "US dollars",
+    "U.S. dollars",
+    "Hong Kong dollars",
+    "HK dollars",
+    "dollars",
+    "dollar",
+    "yuan",
+    "RMB",
+    "euros",
+    "yen",
+    "pounds",
+    "rupees",
+];
+
+/// Units of measure that belong to the span and make an amount.
+const UNIT_WORDS: [&str; 22] = [
+    "Wh/kg",
+    "kWh",
+    "TWh",
+    "GWh",
+    "GW",
+    "MW",
+    "kW",
+    "tonnes",
+    "tons",
+    "ton",
+    "square kilometers",
+    "square kilometres",
+    "square meters",
+    "square metres",
+    "kilometers",
+    "kilometres",
+    "km",
+    "kg",
+    "hectares",
+    "barrels",
+    "Gbps",
+    "Mbps",
+];
+
+const SCALE_WORDS: [&str; 6] = ["trillion", "billion", "million", "thousand", "bn", "mn"];
+
+/// Chinese scale characters, longest first.
+const ZH_SCALES: [&str; 7] = ["万亿", "萬億", "亿", "億", "万", "萬", "千"];
+const ZH_CURRENCY: [&str; 8] = [
+    "美元",
+    "港元",
+    "港币",
+    "港幣",
+    "人民币",
+    "人民幣",
+    "欧元",
+    "元",
+];
+const ZH_UNITS: [&str; 5] = ["千瓦时", "千瓦", "公里", "吨", "噸"];
+/// Measure words after which a number counts things (`250项`, `十八個`).
+const ZH_MEASURES: &str = "个個项項家名人份条條件次座台辆輛架所位种種户戶只宗笔筆款间間批天年";
+/// "more than" / "some" between a number and its measure word (`三十多家`, `2000幾份`).
+const ZH_APPROX: &str = "多余餘几幾";
+
+/// Currency signs and codes written before the number, longest first.
+const CURRENCY_PREFIXES: [&str; 11] = [
+    "US$", "HK$", "NT$", "A$", "C$", "S$", "RMB", "$", "€", "£", "¥",
+];
+
+/// Figures of `text` in order, not overlapping, appended to `out` as (byte range, kind).
+pub fn find(text: &str, out: &mut Vec<(Range<usize>, FigureKind)>) {
+    let first = out.len();
+    if has_candidates(text) {
+        let mut scan = Scan {
+            text,
+            last_end: 0,
+            rejected_end: usize::MAX,
+        };
+        for m in CANDIDATE.find_iter(text) {
+            if m.start() < scan.last_end {
+                continue;
+            }
+            match scan.classify(m.start(), m.end()) {
+                Some((range, kind)) => {
+                    scan.last_end = range.end;
+                    out.push((range, kind));
+                }
+                None => scan.rejected_end = m.end(),
+            }
+        }
+    }
+    if may_have_spelled(text) {
+        let before = out.len();
+        for m in SPELLED.find_iter(text) {
+            let lower = m.as_str().to_ascii_lowercase();
+            let kind = if lower.contains("point") {
+                FigureKind::PercentagePoints
+            } else if lower.contains("cent") {
+                FigureKind::Percent
+            } else {
+                FigureKind::Amount
+            };
+            if !out[first..].iter().any(|(r, _)| overlaps(r, &m.range())) {
+                out.push((m.range(), kind));
+            }
+        }
+        if out.len() > before {
+            out[first..].sort_by_key(|(r, _)| r.start);
+        }
+    }
+    inherit_range_kinds(text, &mut out[first..]);
+}
+
+/// Cheap pre-filter: no ASCII digit and nothing outside ASCII means no candidate token.
+fn has_candidates(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit() || b >= 0xE3)
+}
+
+fn may_have_spelled(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find(b, b"illion").is_some()
+        || memchr::memmem::find(b, b"ercent").is_some()
+        || memchr::memmem::find(b, b"per cent").is_some()
+        || memchr::memmem::find(b, b"housand").is_some()
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// In "from 2 to 3 percent" or "5 and 10 million", the bare first number shares the second's kind.
+fn inherit_range_kinds(text: &str, figs: &mut [(Range<usize>, FigureKind)]) {
+    for i in 1..figs.len() {
+        let (prev, next) = (&figs[i - 1], &figs[i]);
+        if prev.1 != FigureKind::Count || !text[prev.0.clone()].bytes().all(is_plain_number_byte) {
+            continue;
+        }
+        let inherits = matches!(
+            next.1,
+            FigureKind::Percent | FigureKind::PercentagePoints | FigureKind::Multiple
+        ) || (next.1 == FigureKind::Amount
+            && text[next.0.clone()].starts_with(|c: char| c.is_ascii_digit()));
+        let gap = text[prev.0.end..next.0.start].trim();
+        if inherits
+            && matches!(
+                gap,
+                "-" | "–" | "—" | "~" | "-," | "–," | "to" | "and" | "or" | "至" | "到"
+            )
+        {
+            figs[i - 1].1 = next.1;
+        }
+    }
+}
+
+fn is_plain_number_byte(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'.' || b == b','
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    /// End of the last accepted figure: later candidates inside it are skipped.
+    last_end: usize,
+    /// End of the last rejected candidate, so that "COVID1-19" does not yield "19" as a range end.
+    rejected_end: usize,
+}
+
+impl Scan<'_> {
+    fn classify(&self, s: usize, e: usize) -> Option<(Range<usize>, FigureKind)> {
+        let tok = &self.text[s..e];
+        let first = tok.chars().next()?;
+        if first.is_ascii_digit() {
+            if tok.contains('月') {
+                return self.cjk_date(s, e);
+            }
+            if tok.len() > 4 && tok.as_bytes()[4] == b'-' {
+                return self.iso_date(s, e);
+            }
+            return self.number(s, e);
+        }
+        if tok.starts_with("百分之") {
+            return Some((s..e, FigureKind::Percent));
+        }
+        self.cjk_numeral(s, e)
+    }
+
+    fn cjk_date(&self, s: usize, e: usize) -> Option<(Range<usize>, FigureKind)> {
+        if prev_char(self.text, s).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        Some((s..e, FigureKind::Date))
+    }
+
+    fn iso_date(&self, s: usize, e: usize) -> Option<(Range<usize>, FigureKind)> {
+        let mut parts = self.text[s..e].split('-').map(|p| p.parse::<u32>().ok());
+        let (_, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+        let clean_left = !prev_char(self.text, s).is_some_and(|c| c.is_alphanumeric() || c == '-');
+        let clean_right = !next_char(self.text, e).is_some_and(|c| c.is_alphanumeric() || c == '-');
+        ((1..=12).contains(&m) && (1..=31).contains(&d) && clean_left && clean_right)
+            .then_some((s..e, FigureKind::Date))
+    }
+
+    /// An Arabic number: decide from its neighbours whether and what kind of figure it is.
+    fn number(&self, s: usize, e: usize) -> Option<(Range<usize>, FigureKind)> {
+        let text = self.text;
+        let tok = &text[s..e];
+        let before = prev_char(text, s);
+        let before2 = before.and_then(|c| prev_char(text, s - c.len_utf8()));
+        let mut start = s;
+        match before {
+            Some(c) if c.is_ascii_alphanumeric() || "_/=#&?%\\@第".contains(c) => return None,
+            Some('.') | Some(':') | Some(',') if before2.is_some_and(|c| c.is_ascii_digit()) => {
+                return None;
+            }
+            Some(c @ ('-' | '–' | '+' | '−')) => match before2 {
+                Some(b) if b.is_alphabetic() => return None,
+                Some(b) if b.is_ascii_digit() => {
+                    if self.rejected_end == s - c.len_utf8() {
+                        return None;
+                    }
+                }
+                None | Some(' ' | '\u{a0}' | '(' | '（') if c != '–' => start = s - c.len_utf8(),
+                _ => {}
+            },
+            _ => {}
+        }
+        // A leading zero marks a code or a phone number, not a quantity ("020", but "0.5" is fine).
+        if tok.len() > 1 && tok.starts_with('0') && tok.as_bytes()[1] != b'.' {
+            return None;
+        }
+        let currency_start = currency_prefix(text, start);
+        let start = currency_start.unwrap_or(start);
+        let rest = &text[e..];
+
+        if let Some(date) = self.english_date(s, e) {
+            return Some(date);
+        }
+        if let Some((len, kind)) = suffix(rest) {
+            let kind = if currency_start.is_some() && kind == FigureKind::Count {
+                FigureKind::Amount
+            } else {
+                kind
+            };
+            return Some((start..e + len, kind));
+        }
+        if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        if let Some(c) = rest.strip_prefix(['-', '‑']).and_then(|r| r.chars().next())
+            && c.is_alphabetic()
+        {
+            return None;
+        }
+        if currency_start.is_some() {
+            return Some((start..e, FigureKind::Amount));
+        }
+        self.bare_number(start, s, e)
+    }
+
+    /// A number with nothing that makes it a percent, amount or multiple: a count, unless its
+    /// context shows a year, a time, a list marker or an identifier.
+    fn bare_number(&self, start: usize, s: usize, e: usize) -> Option<(Range<usize>, FigureKind)> {
+        let text = self.text;
+        let tok = &text[s..e];
+        let rest = &text[e..];
+        let plain_int = tok.bytes().all(|b| b.is_ascii_digit());
+        if let Some(c) = rest.chars().next()
+            && ('\u{3400}'..='\u{9fff}').contains(&c)
+        {
+            return self.cjk_count(start, s, e);
+        }
+        if plain_int && start == s && is_year(tok) {
+            return None;
+        }
+        // "Speaker 1:", "問題1：" label a turn or an item.
+        if plain_int && (rest.starts_with(": ") || rest.starts_with('：') || rest == ":") {
+            return None;
+        }
+        if plain_int && start == s && self.after_name(s) {
+            return None;
+        }
+        if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let lower_rest = rest
+            .get(..6.min(rest.len()))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if [" a.m.", " p.m.", "am", "pm", " am", " pm", "a.m.", "p.m."]
+            .iter()
+            .any(|t| lower_rest.starts_with(t) && !next_is_alpha(rest, t.len()))
+        {
+            return None;
+        }
+        if rest.starts_with('/') && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        if rest.starts_with('(') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        if plain_int && tok.len() >= 7 {
+            return None;
+        }
+        if plain_int && tok.len() <= 2 && self.is_list_marker(start, e) {
+            return None;
+        }
+        Some((start..e, FigureKind::Count))
+    }
+
+    /// An Arabic number inside Chinese text: a count only before a measure word; a year before `年`.
+    fn cjk_count(&self, start: usize, s: usize, e: usize) -> Option<(Range<usize>, FigureKind)> {
+        let mut rest = self.text[e..].chars();
+        let mut c = rest.next()?;
+        if ZH_APPROX.contains(c) {
+            c = rest.next()?;
+        }
+        if !ZH_MEASURES.contains(c)
+            && !self.text[e..].starts_with("分鐘")
+            && !self.text[e..].starts_with("分钟")
+        {
+            return None;
+        }
+        if c == '年' && is_year(&self.text[s..e]) {
+            return None;
+        }
+        Some((start..e, FigureKind::Count))
+    }
+
+    /// A number straight after a capitalised word inside a sentence names something ("Channel 12",
+    /// "Speaker 2", "Article 5") rather than counting.
+    fn after_name(&self, s: usize) -> bool {
+        let head = &self.text[..s];
+        let Some(head) = head.strip_suffix(' ') else {
+            return false;
+        };
+        let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &head[word_start..];
+        if !word.starts_with(|c: char| c.is_uppercase()) || word.len() < 2 || MONTHS.contains(&word)
+        {
+            return false;
+        }
+        let before = head[..word_start].trim_end_matches([' ', '\u{a0}']);
+        !(before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '(', '—']))
+    }
+
+    /// "1." or "(2)" opening a sentence, not a quantity.
+    fn is_list_marker(&self, start: usize, e: usize) -> bool {
+        let text = self.text;
+        let rest = &text[e..];
+        let head = text[..start].trim_end();
+        if text[..start].ends_with('(') || text[..start].ends_with('（') {
+            return rest.starts_with(')') || rest.starts_with('）');
+        }
+        let closes = rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")";
+        closes && (head.is_empty() || head.ends_with(['.', ':', ';', '!', '?']))
+    }
+
+    /// "July 19", "July 19, 2022", "19 July 2022", "June 2023": the span of the whole date.
+    fn english_date(&self, s: usize, e: usize) -> Option<(Range<usize>, FigureKind)> {
+        let text = self.text;
+        let tok = &text[s..e];
+        let day_like = tok.len() <= 2 && tok.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+        let head = text[..s].strip_suffix([' ', '\u{a0}'])?;
+        let head = head.strip_suffix(" of").unwrap_or(head);
+        if let Some(month) = MONTHS.iter().find(|m| head.ends_with(*m)) {
+            let mstart = head.len() - month.len();
+            if prev_char(text, mstart).is_some_and(|c| c.is_alphanumeric()) {
+                return None;
+            }
+            if is_year(tok) {
+                return Some((mstart..e, FigureKind::Date));
+            }
+            if !day_like {
+                return None;
+            }
+            let mut end = e;
+            for ord in ["st", "nd", "rd", "th"] {
+                if text[end..].starts_with(ord) && !next_is_alpha(&text[end..], 2) {
+                    end += 2;
+                }
+            }
+            return Some((mstart..end + year_after(&text[end..]), FigureKind::Date));
+        }
+        if day_like {
+            let mut rest = &text[e..];
+            let mut e = e;
+            for ord in ["st", "nd", "rd", "th"] {
+                if rest.starts_with(ord) && !next_is_alpha(rest, 2) {
+                    (rest, e) = (&rest[2..], e + 2);
+                }
+            }
+            if let Some(r) = rest.strip_prefix(" of") {
+                (rest, e) = (r, e + 3);
+            }
+            let rest = rest.strip_prefix(' ')?;
+            let month = MONTHS.iter().find(|m| {
+                rest.starts_with(*m) && (m.ends_with('.') || !next_is_alpha(rest, m.len()))
+            })?;
+            let end = e + 1 + month.len();
+            return Some((s..end + year_after(&text[end..]), FigureKind::Date));
+        }
+        None
+    }
+
+    /// A Chinese numeral run: a figure with a scale, `倍`, `个百分点` or a measure word.
+    fn cjk_numeral(&self, s: usize, e: usize) -> Option<(Range<usize>, FigureKind)> {
+        let text = self.text;
+        let tok = &text[s..e];
+        if prev_char(text, s).is_some_and(|c| c == '第' || c == '星' || c == '礼' || c == '禮')
+        {
+            return None;
+        }
+        let rest = &text[e..];
+        if tok.contains(['万', '萬', '亿', '億']) {
+            let cur = ZH_CURRENCY
+                .iter()
+                .find(|c| rest.starts_with(*c))
+                .map_or(0, |c| c.len());
+            return Some((s..e + cur, FigureKind::Amount));
+        }
+        // "三分之一", "三分一": a share.
+        if let Some(after) = rest
+            .strip_prefix("分之")
+            .or_else(|| rest.strip_prefix('分'))
+            && let Some(c) = after.chars().next()
+            && "一二三四五六七八九十".contains(c)
+        {
+            return Some((
+                s..text.len() - after.len() + c.len_utf8(),
+                FigureKind::Percent,
+            ));
+        }
+        if let Some((len, kind)) = zh_suffix(rest)
+            && kind != FigureKind::Count
+        {
+            return Some((s..e + len, kind));
+        }
+        // One-character numerals before a measure word are mostly words ("一个", "两种").
+        if tok.chars().count() < 2 {
+            return None;
+        }
+        let mut chars = rest.chars();
+        let mut c = chars.next()?;
+        if ZH_APPROX.contains(c) {
+            c = chars.next()?;
+        }
+        ZH_MEASURES.contains(c).then_some((s..e, FigureKind::Count))
+    }
+}
+
+/// What follows a number and makes it a percent, points, multiple or amount: (bytes, kind).
+fn suffix(rest: &str) -> Option<(usize, FigureKind)> {
+    if let Some(r) = zh_suffix(rest) {
+        return Some(r);
+    }
+    let (gap, after) = match rest.strip_prefix([' ', '\u{a0}']) {
+        Some(a) => (rest.len() - a.len(), a),
+        None => (0, rest),
+    };
+    if after.starts_with('%') || after.starts_with('％') {
+        return Some((gap + after.chars().next()?.len_utf8(), FigureKind::Percent));
+    }
+    if gap == 0 {
+        if let Some(tail) = rest.strip_prefix(['-', '‑']) {
+            let hy = rest.len() - tail.len();
+            if let Some(n) = word_at(tail, "fold") {
+                return Some((hy + n, FigureKind::Multiple));
+            }
+            if let Some(n) = word_at(tail, "plus") {
+                return Some((hy + n, FigureKind::Count));
+            }
+            if let Some(n) = ["dollar", "yuan"].iter().find_map(|w| word_at(tail, w)) {
+                return Some((hy + n, FigureKind::Amount));
+            }
+        }
+        return ["kWh", "GW", "MW", "km", "kg", "bn", "mn"]
+            .iter()
+            .find_map(|w| word_at(rest, w))
+            .map(|n| (n, FigureKind::Amount));
+    }
+    let words: [(&[&str], FigureKind); 3] = [
+        (
+            &["percentage points", "percentage point"],
+            FigureKind::PercentagePoints,
+        ),
+        (&["percent", "per cent", "pct"], FigureKind::Percent),
+        (&["times", "fold"], FigureKind::Multiple),
+    ];
+    for (list, kind) in words {
+        if let Some(n) = list.iter().find_map(|w| word_at(after, w)) {
+            return Some((gap + n, kind));
+        }
+    }
+    if let Some(n) = SCALE_WORDS.iter().find_map(|w| word_at(after, w)) {
+        let tail = &after[n..];
+        let unit = tail
+            .strip_prefix([' ', '\u{a0}'])
+            .and_then(|t| {
+                CURRENCY_WORDS
+                    .iter()
+                    .chain(UNIT_WORDS.iter())
+                    .find_map(|w| word_at(t, w))
+            })
+            .map_or(0, |u| u + 1);
+        return Some((gap + n + unit, FigureKind::Amount));
+    }
+    CURRENCY_WORDS
+        .iter()
+        .chain(UNIT_WORDS.iter())
+        .find_map(|w| word_at(after, w))
+        .map(|n| (gap + n, FigureKind::Amount))
+}
+
+/// Chinese suffixes written straight after the number: `%`, `个百分点`, `倍`, `万亿元`, `吨`.
+fn zh_suffix(rest: &str) -> Option<(usize, FigureKind)> {
+    for p in ["个百分点", "個百分點", "百分点", "百分點"] {
+        if rest.starts_with(p) {
+            return Some((p.len(), FigureKind::PercentagePoints));
+        }
+    }
+    if rest.starts_with('倍') {
+        return Some(('倍'.len_utf8(), FigureKind::Multiple));
+    }
+    if let Some(sc) = ZH_SCALES.iter().find(|p| rest.starts_with(*p)) {
+        let tail = &rest[sc.len()..];
+        let cur = ZH_CURRENCY
+            .iter()
+            .chain(ZH_UNITS.iter())
+            .find(|c| tail.starts_with(*c))
+            .map_or(0, |c| c.len());
+        return Some((sc.len() + cur, FigureKind::Amount));
+    }
+    ZH_CURRENCY
+        .iter()
+        .chain(ZH_UNITS.iter())
+        .find(|c| rest.starts_with(*c))
+        .map(|c| (c.len(), FigureKind::Amount))
+}
+
+/// Length of `word` at the start of `s` (ASCII case-insensitive) when it ends at a word boundary.
+fn word_at(s: &str, word: &str) -> Option<usize> {
+    let head = s.get(..word.len())?;
+    (head.eq_ignore_ascii_case(word) && !next_is_alpha(s, word.len())).then_some(word.len())
+}
+
+fn next_is_alpha(s: &str, at: usize) -> bool {
+    s.get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+/// ", 2022" or " 2022" after a day: its length, else 0.
+fn year_after(rest: &str) -> usize {
+    for sep in [", ", " "] {
+        if let Some(t) = rest.strip_prefix(sep)
+            && t.len() >= 4
+            && is_year(&t[..4])
+            && !next_is_alpha(t, 4)
+            && !t[4..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return sep.len() + 4;
+        }
+    }
+    0
+}
+
+fn is_year(tok: &str) -> bool {
+    tok.len() == 4 && tok.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
+}
+
+/// Start of a currency sign or code written just before `at` (one space allowed between).
+fn currency_prefix(text: &str, at: usize) -> Option<usize> {
+    let head = &text[..at];
+    let head = head.strip_suffix(' ').unwrap_or(head);
+    let p = CURRENCY_PREFIXES.iter().find(|p| head.ends_with(*p))?;
+    let ps = head.len() - p.len();
+    (!prev_char(text, ps).is_some_and(|c| c.is_ascii_alphanumeric())).then_some(ps)
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}

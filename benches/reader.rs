@@ -287,6 +287,11 @@ fn summary() {
 criterion_group!(group, benches);
 
 fn main() {
+    // For whole-process measurements (peak memory with /usr/bin/time -v, say), the briefing can be
+    // written out: BRIEF_SYNTHETIC_OUT=/tmp/synthetic.brief cargo bench --bench reader
+    if let Some(path) = std::env::var_os("BRIEF_SYNTHETIC_OUT") {
+        std::fs::write(&path, synthetic(TARGET_BYTES)).expect("write the synthetic briefing");
+    }
     group();
     Criterion::default().configure_from_args().final_summary();
     summary();

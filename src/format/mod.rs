@@ -6,7 +6,10 @@ use std::path::Path;
 
 mod body;
 mod front;
+mod lint;
 mod write;
+
+pub use lint::{Warning, lint};
 
 pub use body::default_turn_kind;
 pub use front::valid_speaker_id;

@@ -387,3 +387,31 @@ fn a_passage_not_found_is_listed_so_and_enter_keeps_the_bookmark() {
     let (s, _) = Store::open(Some(state.path().to_path_buf())).unwrap();
     assert_eq!(s.bookmarks().len(), 1, "a lost passage is never deleted");
 }
+
+#[test]
+fn a_bookmarks_file_damaged_while_reading_is_moved_aside_and_reported() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    keys(&mut app, "mkept\n");
+    let file = state.path().join("bookmarks.toml");
+    std::fs::write(&file, "version = 1\n[[bookmark]\n").unwrap();
+    keys(&mut app, "Jmafter\n");
+    assert!(
+        message(&app).contains("could not be read"),
+        "{}",
+        message(&app)
+    );
+    let moved: Vec<_> = std::fs::read_dir(state.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bookmarks.toml.corrupt-"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert!(message(&app).contains(&moved[0]), "{}", message(&app));
+    // The new bookmark went into a fresh file; the damaged one is untouched.
+    let (s, _) = Store::open(Some(state.path().to_path_buf())).unwrap();
+    let notes: Vec<_> = s.bookmarks().iter().map(|b| b.note.clone()).collect();
+    assert_eq!(notes, [Some("after".to_string())]);
+    let kept = std::fs::read_to_string(state.path().join(&moved[0])).unwrap();
+    assert_eq!(kept, "version = 1\n[[bookmark]\n");
+}

@@ -122,6 +122,21 @@ impl App {
             Ok(None) => self.warn("nothing to bookmark here"),
             Err(e) => self.warn(format!("bookmark not saved: {e}")),
         }
+        self.report_store_warnings();
+    }
+
+    /// Say that a state file damaged while reading (by hand or by another program) was moved
+    /// aside: that matters more than the message of the action that found it.
+    pub(crate) fn report_store_warnings(&mut self) {
+        let Some(store) = &mut self.store else { return };
+        let warnings: Vec<String> = store
+            .take_warnings()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        if !warnings.is_empty() {
+            self.warn(warnings.join("; "));
+        }
     }
 
     /// Why bookmarks cannot be used, if they cannot.
@@ -143,6 +158,7 @@ impl App {
         {
             self.warn(format!("cannot read the bookmarks: {e}"));
         }
+        self.report_store_warnings();
         let all = self.doc.is_none() || self.screen == Screen::Library;
         let items = self.bookmark_rows(all);
         self.overlay = Some(Overlay::Bookmarks {
@@ -210,6 +226,7 @@ impl App {
             }
             _ => return false,
         }
+        self.report_store_warnings();
         true
     }
 
@@ -226,6 +243,7 @@ impl App {
             let all = *all;
             self.relist_bookmarks(all);
         }
+        self.report_store_warnings();
     }
 
     /// Rebuild the list (after a change), keeping the cursor in range.

@@ -306,6 +306,7 @@ impl App {
         self.doc = Some(Doc::new(full, origin, width));
         self.refresh_marks();
         self.restore_position();
+        self.report_store_warnings();
         self.screen = Screen::Reader;
         self.focus = Focus::Transcript;
         self.overlay = None;

@@ -415,3 +415,46 @@ fn a_bookmarks_file_damaged_while_reading_is_moved_aside_and_reported() {
     let kept = std::fs::read_to_string(state.path().join(&moved[0])).unwrap();
     assert_eq!(kept, "version = 1\n[[bookmark]\n");
 }
+
+#[test]
+fn a_reload_that_regroups_paragraphs_finds_the_bookmarks_again() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = app_with_state(state.path(), &path);
+    // Ma Qing's second paragraph in the opening remarks.
+    keys(&mut app, "JJJJJm\n");
+    let before = app.doc.as_ref().unwrap().marks.clone();
+    assert_eq!(
+        before,
+        [brief::model::Anchor {
+            section: 0,
+            turn: 2,
+            paragraph: 1
+        }]
+    );
+    // Same words in the same order (the same briefing by both hashes), but Ma Qing's first
+    // paragraph now closes Lin Wei's turn: her second paragraph is her first.
+    let regrouped = text
+        .replacen("\n@ma:\nForeign trade", "\nForeign trade", 1)
+        .replacen(
+            "\nPrivate firms accounted",
+            "\n@ma:\nPrivate firms accounted",
+            1,
+        );
+    assert_ne!(regrouped, text);
+    std::fs::write(&path, regrouped).unwrap();
+    keys(&mut app, "r");
+    let doc = app.doc.as_ref().unwrap();
+    let a = doc.marks[0];
+    assert!(
+        doc.full
+            .paragraph(a)
+            .unwrap()
+            .text
+            .starts_with("Private firms accounted"),
+        "the mark points at {a:?}"
+    );
+}

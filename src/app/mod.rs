@@ -143,6 +143,8 @@ pub struct Doc {
     pub marks: Vec<Anchor>,
     /// The same in the shown briefing (only those the filter shows).
     pub shown_marks: Vec<Anchor>,
+    /// Where each bookmark of this briefing is in it, found once per version of its text.
+    pub found: marks::Found,
 }
 
 impl std::fmt::Debug for Doc {
@@ -171,6 +173,7 @@ impl Doc {
             id: crate::store::identity(&full),
             marks: Vec::new(),
             shown_marks: Vec::new(),
+            found: marks::Found::default(),
             numbers,
             full,
             origin,
@@ -412,6 +415,8 @@ impl App {
                 let width = doc.view.width();
                 doc.numbers = outline::question_numbers(&full);
                 doc.id = crate::store::identity(&full);
+                // Turns split or merged keep both hashes but move anchors: find passages anew.
+                doc.found = marks::Found::default();
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
                 doc.view = View::new(doc.shown(), width);

@@ -5,15 +5,21 @@
 //! `cargo bench --bench reader` runs the criterion groups, then prints a summary with the ratio
 //! and the size of the line table.
 
+use brief::app::App;
+use brief::app::library::Origin;
 use brief::format;
 use brief::glossary;
 use brief::highlight::Highlighter;
+use brief::keymap::Keymap;
 use brief::layout::{DisplayLine, Layout};
 use brief::model::Briefing;
 use brief::ui::theme::Theme;
 use brief::ui::transcript::{HighlightCache, Transcript};
 use criterion::{Criterion, criterion_group};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::hint::black_box;
@@ -111,6 +117,23 @@ fn highlighter(b: &Briefing) -> Highlighter {
     Highlighter::new(glossary::merged(&b.glossary, &shared))
 }
 
+/// The whole reader, as `brief FILE` starts it: parse, open, first frame (outline, transcript,
+/// status line) on a 200x50 terminal.
+fn open_app(text: &str) -> (App, Terminal<TestBackend>) {
+    let b = format::parse(text, "synthetic.brief").unwrap();
+    let mut app = App::new(Keymap::defaults(), SCREEN, false).with_theme(Theme::colored());
+    app.open(b, Origin::File("synthetic.brief".into()));
+    let mut term = Terminal::new(TestBackend::new(SCREEN.width, SCREEN.height)).unwrap();
+    term.draw(|f| brief::ui::draw(f, &app)).unwrap();
+    (app, term)
+}
+
+/// One key press and the frame that follows it.
+fn key_and_frame(app: &mut App, term: &mut Terminal<TestBackend>, key: char) {
+    app.on_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+    term.draw(|f| brief::ui::draw(f, app)).unwrap();
+}
+
 /// Draw one frame of the transcript at `offset`.
 fn frame(
     b: &Briefing,
@@ -156,6 +179,9 @@ fn benches(c: &mut Criterion) {
             buf
         })
     });
+    g.bench_function("app_open_to_first_frame", |bench| {
+        bench.iter(|| open_app(black_box(&d.text)))
+    });
     g.bench_function("layout_wrap", |bench| {
         bench.iter(|| Layout::new(black_box(&d.b), PANE.width))
     });
@@ -191,6 +217,22 @@ fn benches(c: &mut Criterion) {
             })
         });
     }
+    // The whole screen after j / k at the start and G / g (both ends) of the document.
+    let (mut app, mut term) = open_app(&d.text);
+    g.bench_function("app_key_j_k", |bench| {
+        let mut k = false;
+        bench.iter(|| {
+            k = !k;
+            key_and_frame(&mut app, &mut term, if k { 'j' } else { 'k' })
+        })
+    });
+    g.bench_function("app_key_g_G", |bench| {
+        let mut k = false;
+        bench.iter(|| {
+            k = !k;
+            key_and_frame(&mut app, &mut term, if k { 'G' } else { 'g' })
+        })
+    });
     g.finish();
 }
 
@@ -262,6 +304,23 @@ fn summary() {
                 .render(PANE, &mut buf);
         }],
     );
+    let [app_open] = fastest(
+        3,
+        1,
+        &mut [&mut || {
+            black_box(open_app(&d.text));
+        }],
+    );
+    let (mut app, mut term) = open_app(&d.text);
+    let mut down = false;
+    let [app_key] = fastest(
+        101,
+        10,
+        &mut [&mut || {
+            down = !down;
+            key_and_frame(&mut app, &mut term, if down { 'j' } else { 'k' })
+        }],
+    );
     let table = d.layout.len() * std::mem::size_of::<DisplayLine>();
     let mb = |n: usize| n as f64 / 1e6;
     println!(
@@ -282,11 +341,17 @@ fn summary() {
         at_end.as_secs_f64() / start.as_secs_f64()
     );
     println!("  frame after a key   {after_key:>9.2?}");
+    println!("  reader: open to first frame {app_open:>9.2?}, key + whole frame {app_key:>9.2?}");
 }
 
 criterion_group!(group, benches);
 
 fn main() {
+    // For whole-process measurements (peak memory with /usr/bin/time -v, say), the briefing can be
+    // written out: BRIEF_SYNTHETIC_OUT=/tmp/synthetic.brief cargo bench --bench reader
+    if let Some(path) = std::env::var_os("BRIEF_SYNTHETIC_OUT") {
+        std::fs::write(&path, synthetic(TARGET_BYTES)).expect("write the synthetic briefing");
+    }
     group();
     Criterion::default().configure_from_args().final_summary();
     summary();

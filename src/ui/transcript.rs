@@ -143,7 +143,7 @@ impl<'a> Transcript<'a> {
         self
     }
 
-    fn render_text(&self, area: Rect, y: u16, t: TextLine<'_>, buf: &mut Buffer) {
+    fn render_text(&self, area: Rect, y: u16, t: TextLine, buf: &mut Buffer) {
         let TextLine {
             index: line,
             anchor,
@@ -192,7 +192,7 @@ impl<'a> Transcript<'a> {
             (self.matches[i].range.clone(), style)
         }));
         let right = area.right();
-        for (seg, style) in segments(&p.text, range.clone(), base, &spans) {
+        for (seg, style) in segments(&p.text, range, base, &spans) {
             if x >= right {
                 break;
             }
@@ -209,10 +209,10 @@ impl<'a> Transcript<'a> {
 }
 
 /// A text line of the layout and its index.
-struct TextLine<'r> {
+struct TextLine {
     index: usize,
     anchor: Anchor,
-    range: &'r Range<usize>,
+    range: Range<usize>,
     question: bool,
 }
 
@@ -320,8 +320,12 @@ impl Widget for Transcript<'_> {
                     buf.set_stringn(text_x, y, clean(text), width, self.theme.section_heading);
                 }
                 DisplayLine::TurnHeading { section, turn, .. } => {
-                    let question = self.briefing.sections[*section].turns[*turn].kind
-                        == crate::model::TurnKind::Question;
+                    let question = self
+                        .briefing
+                        .sections
+                        .get(*section as usize)
+                        .and_then(|s| s.turns.get(*turn as usize))
+                        .is_some_and(|t| t.kind == crate::model::TurnKind::Question);
                     let style = if question {
                         self.theme.question_speaker
                     } else {
@@ -330,15 +334,14 @@ impl Widget for Transcript<'_> {
                     let text = self.layout.line_text(self.briefing, line);
                     buf.set_stringn(text_x, y, clean(text), width, style);
                 }
-                DisplayLine::Text {
-                    anchor,
-                    range,
-                    question,
-                } => {
+                DisplayLine::Text { para, question, .. } => {
+                    let Some(anchor) = self.layout.paragraph_anchor(*para) else {
+                        continue;
+                    };
                     let t = TextLine {
                         index,
-                        anchor: *anchor,
-                        range,
+                        anchor,
+                        range: line.range(),
                         question: *question,
                     };
                     self.render_text(area, y, t, buf);

@@ -379,7 +379,8 @@ impl App {
             return;
         }
         let keep = TopKeeper::remember(doc);
-        doc.view = View::new(doc.shown(), width);
+        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        doc.view.rebuild(shown, width);
         keep.restore(doc);
         self.after_move();
     }
@@ -413,7 +414,8 @@ impl App {
                 doc.id = crate::store::identity(&full);
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-                doc.view = View::new(doc.shown(), width);
+                let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+                doc.view.rebuild(shown, width);
                 doc.highlights.clear();
                 doc.current = clamp_anchor(
                     doc.shown(),

@@ -96,6 +96,8 @@ impl App {
             doc.current = from;
             return;
         }
+        // The last query's matches go first: a one-letter query can match a million times.
+        doc.search = None;
         let s = Search::run(doc.shown(), query, from, |_| true);
         let found = s.current_match().map(|m| m.anchor);
         doc.search = Some(s);

@@ -135,8 +135,8 @@ pub struct Doc {
     pub jumps: JumpList,
     /// Highlights of the paragraphs drawn lately (cleared when the shown briefing changes).
     pub highlights: HighlightCache,
-    /// The question number of each section of the full briefing.
-    pub numbers: Vec<Option<usize>>,
+    /// The number of each section of the full briefing among those of its kind (Q4 is 4).
+    pub numbers: Vec<usize>,
     /// Which briefing this is, for bookmarks and reading positions.
     pub id: BriefingId,
     /// Bookmarked paragraphs of the full briefing, in order.
@@ -166,7 +166,7 @@ impl Doc {
         let shared = glossary::shared_for(path).unwrap_or_default();
         let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
         let view = View::new(&full, width);
-        let numbers = outline::question_numbers(&full);
+        let numbers = crate::model::section_numbers(&full.sections);
         Doc {
             id: crate::store::identity(&full),
             marks: Vec::new(),
@@ -410,7 +410,7 @@ impl App {
                 let current = doc.current_full();
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
-                doc.numbers = outline::question_numbers(&full);
+                doc.numbers = crate::model::section_numbers(&full.sections);
                 doc.id = crate::store::identity(&full);
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
@@ -528,10 +528,6 @@ impl App {
         let doc = self.doc.as_ref()?;
         doc.shown().sections.get(doc.current.section)?;
         let fs = doc.full_section(doc.current.section);
-        Some(outline::numbered_label(
-            &doc.full,
-            fs,
-            doc.numbers.get(fs).copied().flatten(),
-        ))
+        Some(doc.full.section_label_numbered(fs, doc.numbers[fs]))
     }
 }

@@ -35,8 +35,10 @@ impl Drop for Guard {
 pub fn run(mut app: App) -> io::Result<()> {
     let (tx, rx) = mpsc::channel::<Wake>();
     spawn_signals(tx.clone())?;
-    let mut terminal = ratatui::try_init()?;
+    // The guard first: if entering the alternate screen fails after raw mode was turned on,
+    // the early return still restores the terminal.
     let _guard = Guard;
+    let mut terminal = ratatui::try_init()?;
     if app.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }

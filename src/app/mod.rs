@@ -302,7 +302,7 @@ impl App {
     /// Open a briefing in the reader.
     pub fn open(&mut self, full: Briefing, origin: Origin) {
         self.save_position();
-        let width = self.text_width(true);
+        let width = self.text_width();
         self.doc = Some(Doc::new(full, origin, width));
         self.refresh_marks();
         self.restore_position();
@@ -346,17 +346,15 @@ impl App {
         crate::ui::panes(self.area, outline)
     }
 
-    /// Width available to the transcript's text (pane minus gutter).
-    fn text_width(&self, with_outline: bool) -> u16 {
-        let outline = if with_outline {
-            self.doc
-                .as_ref()
-                .map_or(Some(Outline::default().width), |d| {
-                    d.outline.visible.then_some(d.outline.width)
-                })
-        } else {
-            None
-        };
+    /// Width of the transcript pane, which its layout is made for (the layout keeps its own
+    /// gutter). Before a briefing is open, the outline is assumed at its default width.
+    fn text_width(&self) -> u16 {
+        let outline = self
+            .doc
+            .as_ref()
+            .map_or(Some(Outline::default().width), |d| {
+                d.outline.visible.then_some(d.outline.width)
+            });
         crate::ui::panes(self.area, outline).text_width()
     }
 
@@ -373,7 +371,7 @@ impl App {
 
     /// Rebuild the line table if the text width changed, keeping the top paragraph.
     pub(crate) fn relayout(&mut self) {
-        let width = self.text_width(true);
+        let width = self.text_width();
         let Some(doc) = &mut self.doc else { return };
         if doc.view.width() == width {
             return;
@@ -403,7 +401,11 @@ impl App {
         let Some(doc) = &self.doc else { return };
         let origin = doc.origin.clone();
         match load_origin(&origin) {
-            Err(e) => self.warn(format!("not reloaded: {e}")),
+            // The first error is enough for the status line; `brief check` lists them all.
+            Err(e) => self.warn(format!(
+                "not reloaded: {}",
+                e.lines().next().unwrap_or_default()
+            )),
             Ok(full) => {
                 let doc = self.doc.as_mut().expect("checked above");
                 let keep = TopKeeper::remember(doc);

@@ -6,7 +6,7 @@
 //! kind, and how far its span reaches. Lookaround in code keeps the regex simple and fast, and lets
 //! each rule below be read on its own.
 //!
-//! Conventions (documented in docs/FORMAT.md, "Figures"):
+//! Conventions (docs/FIGURES.md):
 //! - a unit of measure or a currency belongs to the span ("162.4 billion yuan", "300 Wh/kg",
 //!   "$2 billion"); a counted noun does not ("590,000" in "590,000 vehicles" is a count);
 //! - a scale word makes an amount ("2.661 million"), a bare number is a count;
@@ -15,12 +15,15 @@
 //!   ("12-month", "three-year"), list markers and long digit strings (phone numbers, ids) are not.
 
 use super::FigureKind;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Candidate tokens. Alternatives are tried left to right at each position, so dates come first.
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+/// Candidate tokens that start with an ASCII digit. Alternatives are tried left to right at each
+/// position, so dates come first. Every alternative starts with a digit, which gives the regex a
+/// fast byte-class prefilter.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         [12][0-9]{3}-[01]?[0-9]-[0-3]?[0-9]
@@ -28,27 +31,69 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
       | [12][0-9]{3}\s?年\s?[01]?[0-9]\s?月
       | [0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?
       | [0-9]+(?:\.[0-9]+)?
-      | 百分之[零〇一二两兩三四五六七八九十百点點]+
-      | [〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万萬亿億]*
       ",
     )
-    .expect("figure regex is valid")
+    .expect("number regex is valid")
 });
 
-/// Spelled-out numbers with a scale word or a percent ("one trillion yuan", "five percent").
-static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+/// Chinese numeral runs, searched only in text that has CJK characters.
+static CJK_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)
-        \b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty
-           |forty|fifty|sixty|seventy|eighty|ninety|hundred)
-        (?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?
-        \s+(?:
-            (?:thousand|million|billion|trillion)(?:\s+(?:yuan|RMB|US\ dollars|dollars|euros))?
-          | percentage\ points?|percent|per\ cent
-        )\b",
+        r"百分之[零〇一二两兩三四五六七八九十百点點]+|[〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万萬亿億]*",
     )
-    .expect("spelled-number regex is valid")
+    .expect("numeral regex is valid")
 });
+
+/// Words that make a spelled-out number a figure, with the kind they give.
+const SPELLED_KEYS: [(&str, FigureKind); 7] = [
+    ("percentage point", FigureKind::PercentagePoints),
+    ("percent", FigureKind::Percent),
+    ("per cent", FigureKind::Percent),
+    ("trillion", FigureKind::Amount),
+    ("billion", FigureKind::Amount),
+    ("million", FigureKind::Amount),
+    ("thousand", FigureKind::Amount),
+];
+
+/// One pass over the text finds every key word; "percentage point" is listed before "percent" so
+/// that leftmost-first matching prefers it.
+static SPELLED_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(SPELLED_KEYS.iter().map(|(k, _)| k))
+        .expect("key words build an automaton")
+});
+
+const NUMBER_WORDS: [&str; 28] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+];
 
 const MONTHS: [&str; 23] = [
     "January",
@@ -146,58 +191,101 @@ const CURRENCY_PREFIXES: [&str; 11] = [
 /// Figures of `text` in order, not overlapping, appended to `out` as (byte range, kind).
 pub fn find(text: &str, out: &mut Vec<(Range<usize>, FigureKind)>) {
     let first = out.len();
-    if has_candidates(text) {
-        let mut scan = Scan {
-            text,
-            last_end: 0,
-            rejected_end: usize::MAX,
+    // The number regex has its own fast prefilter; the numeral one runs only on text with CJK.
+    let cjk = !text.is_ascii() && text.bytes().any(|b| b >= 0xE3);
+    let mut scan = Scan {
+        text,
+        last_end: 0,
+        rejected_end: usize::MAX,
+    };
+    let mut numbers = NUMBER.find_iter(text).peekable();
+    let mut numerals = cjk
+        .then(|| CJK_NUMERAL.find_iter(text))
+        .into_iter()
+        .flatten()
+        .peekable();
+    loop {
+        let next = match (numbers.peek(), numerals.peek()) {
+            (Some(a), Some(b)) if b.start() < a.start() => numerals.next(),
+            (Some(_), _) => numbers.next(),
+            (None, _) => numerals.next(),
         };
-        for m in CANDIDATE.find_iter(text) {
-            if m.start() < scan.last_end {
-                continue;
+        let Some(m) = next else { break };
+        if m.start() < scan.last_end {
+            continue;
+        }
+        match scan.classify(m.start(), m.end()) {
+            Some((range, kind)) => {
+                scan.last_end = range.end;
+                out.push((range, kind));
             }
-            match scan.classify(m.start(), m.end()) {
-                Some((range, kind)) => {
-                    scan.last_end = range.end;
-                    out.push((range, kind));
-                }
-                None => scan.rejected_end = m.end(),
-            }
+            None => scan.rejected_end = m.end(),
         }
     }
-    if may_have_spelled(text) {
-        let before = out.len();
-        for m in SPELLED.find_iter(text) {
-            let lower = m.as_str().to_ascii_lowercase();
-            let kind = if lower.contains("point") {
-                FigureKind::PercentagePoints
-            } else if lower.contains("cent") {
-                FigureKind::Percent
-            } else {
-                FigureKind::Amount
-            };
-            if !out[first..].iter().any(|(r, _)| overlaps(r, &m.range())) {
-                out.push((m.range(), kind));
-            }
-        }
-        if out.len() > before {
-            out[first..].sort_by_key(|(r, _)| r.start);
-        }
+    let before = out.len();
+    spelled(text, first, out);
+    if out.len() > before {
+        out[first..].sort_by_key(|(r, _)| r.start);
     }
     inherit_range_kinds(text, &mut out[first..]);
 }
 
-/// Cheap pre-filter: no ASCII digit and nothing outside ASCII means no candidate token.
-fn has_candidates(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit() || b >= 0xE3)
+/// Spelled-out numbers before a scale or percent word ("one trillion yuan", "Ninety percent"):
+/// found from the key word backwards, so text without key words costs one substring search each.
+fn spelled(text: &str, first: usize, out: &mut Vec<(Range<usize>, FigureKind)>) {
+    for m in SPELLED_FINDER.find_iter(text) {
+        let (key, kind) = SPELLED_KEYS[m.pattern().as_usize()];
+        let at = m.start();
+        let mut end = at + key.len();
+        if kind == FigureKind::PercentagePoints && text[end..].starts_with('s') {
+            end += 1;
+        }
+        if next_is_alpha(text, end) || !text[..at].ends_with(' ') {
+            continue;
+        }
+        let Some(start) = number_words_before(text, at - 1) else {
+            continue;
+        };
+        if kind == FigureKind::Amount
+            && let Some(n) = text[end..]
+                .strip_prefix(' ')
+                .and_then(|t| CURRENCY_WORDS.iter().find_map(|w| word_at(t, w)))
+        {
+            end += 1 + n;
+        }
+        let range = start..end;
+        if !out[first..].iter().any(|(r, _)| overlaps(r, &range)) {
+            out.push((range, kind));
+        }
+    }
 }
 
-fn may_have_spelled(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memmem::find(b, b"illion").is_some()
-        || memchr::memmem::find(b, b"ercent").is_some()
-        || memchr::memmem::find(b, b"per cent").is_some()
-        || memchr::memmem::find(b, b"housand").is_some()
+/// Start of the number words ("twenty", "twenty-five", "one hundred") that end at `end`.
+fn number_words_before(text: &str, end: usize) -> Option<usize> {
+    let is_number_word = |w: &str| {
+        !w.is_empty()
+            && w.split('-')
+                .all(|part| NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(part)))
+    };
+    let word_start = |e: usize| {
+        text[..e]
+            .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+            .map_or(0, |i| i + 1)
+    };
+    let start = word_start(end);
+    if !is_number_word(&text[start..end]) {
+        return None;
+    }
+    // "one hundred million": take the word before "hundred" too.
+    if text[start..end].eq_ignore_ascii_case("hundred")
+        && let Some(head) = text[..start].strip_suffix(' ')
+    {
+        let s2 = word_start(head.len());
+        if is_number_word(&text[s2..head.len()]) {
+            return Some(s2);
+        }
+    }
+    Some(start)
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

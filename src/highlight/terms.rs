@@ -50,6 +50,7 @@ impl Terms {
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
                 .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
                 .build(&forms)
                 .or_else(|_| {
                     AhoCorasick::builder()

@@ -270,7 +270,9 @@ fn number_words_before(text: &str, end: usize) -> Option<usize> {
     let word_start = |e: usize| {
         text[..e]
             .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
-            .map_or(0, |i| i + 1)
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            })
     };
     let start = word_start(end);
     if !is_number_word(&text[start..end]) {

@@ -198,7 +198,7 @@ pub fn find(text: &str, out: &mut Vec<(Range<usize>, FigureKind)>) {
         last_end: 0,
         rejected_end: usize::MAX,
     };
-    let mut numbers = NUMBER.find_iter(text).peekable();
+    let mut numbers = Numbers { text, pos: 0 }.peekable();
     let mut numerals = cjk
         .then(|| CJK_NUMERAL.find_iter(text))
         .into_iter()
@@ -228,6 +228,42 @@ pub fn find(text: &str, out: &mut Vec<(Range<usize>, FigureKind)>) {
         out[first..].sort_by_key(|(r, _)| r.start);
     }
     inherit_range_kinds(text, &mut out[first..]);
+}
+
+/// Matches of [`NUMBER`], found by jumping to the next ASCII digit first: every match starts with
+/// one, and a vectorised digit search is several times faster than the regex's own scan of prose.
+struct Numbers<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Numbers<'a> {
+    type Item = regex::Match<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let at = self.pos + next_digit(&self.text.as_bytes()[self.pos..])?;
+        let m = NUMBER.find_at(self.text, at)?;
+        self.pos = m.end().max(at + 1);
+        Some(m)
+    }
+}
+
+/// Index of the first ASCII digit in `b`: 16-byte blocks are tested whole, which compiles to SIMD.
+fn next_digit(b: &[u8]) -> Option<usize> {
+    let is_digit = |c: u8| c.wrapping_sub(b'0') < 10;
+    let mut chunks = b.chunks_exact(16);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |acc, &c| acc | is_digit(c)) {
+            return chunk.iter().position(|&c| is_digit(c)).map(|i| base + i);
+        }
+        base += 16;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| is_digit(c))
+        .map(|i| base + i)
 }
 
 /// Spelled-out numbers before a scale or percent word ("one trillion yuan", "Ninety percent"):

@@ -5,13 +5,24 @@
 //! with a CJK character are matched anywhere, since Chinese has no spaces between words.
 
 use crate::model::GlossaryEntry;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::ops::Range;
+
+/// Bits in the table of word openings (a hash of a word's first three bytes, lower-cased).
+const OPENING_BITS: usize = 1 << 16;
 
 /// The automaton and, per pattern, the entry it stands for.
 pub(crate) struct Terms {
     ac: Option<AhoCorasick>,
+    /// Hashed openings of every pattern: a word whose opening is not here starts no term, so the
+    /// automaton runs only at the few word starts that might (see [`Terms::find`]).
+    openings: Vec<u64>,
+    /// Some pattern is too short or starts with a character that is not ASCII alphanumeric, so
+    /// the word-start shortcut could miss it: always scan the whole text.
+    scan_all: bool,
+    /// Some pattern starts with a CJK character: scan the whole text when it has CJK.
+    cjk_patterns: bool,
     /// Per pattern: (entry index, whole-word check at the start, at the end).
     patterns: Vec<(usize, bool, bool)>,
     /// Lower-cased form (term, alias, plural) → entry, for hand marks.
@@ -45,22 +56,39 @@ impl Terms {
                 }
             }
         }
-        let ac = (!forms.is_empty()).then(|| {
+        let build = |kind| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .prefilter(false)
+                .start_kind(StartKind::Both)
+                .kind(kind)
                 .build(&forms)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .match_kind(MatchKind::LeftmostLongest)
-                        .ascii_case_insensitive(true)
-                        .build(&forms)
-                })
-        });
+        };
+        let ac = (!forms.is_empty())
+            .then(|| {
+                build(Some(AhoCorasickKind::DFA))
+                    .or_else(|_| build(None))
+                    .ok()
+            })
+            .flatten();
+        let mut openings = vec![0u64; OPENING_BITS / 64];
+        let (mut scan_all, mut cjk_patterns) = (false, false);
+        for f in &forms {
+            let b = f.as_bytes();
+            if b[0] >= 0xE3 {
+                cjk_patterns = true;
+            } else if b.len() < 3 || !b[0].is_ascii_alphanumeric() {
+                scan_all = true;
+            } else {
+                let h = opening_hash(b, 0);
+                openings[h / 64] |= 1 << (h % 64);
+            }
+        }
         Terms {
-            ac: ac.and_then(Result::ok),
+            ac,
+            openings,
+            scan_all,
+            cjk_patterns,
             patterns,
             by_form,
         }
@@ -72,8 +100,24 @@ impl Terms {
     }
 
     /// Term occurrences in `text`, in order, as (byte range, entry index).
+    ///
+    /// A Latin-script term starts at a word start, so instead of running the automaton over every
+    /// byte, walk the word starts and run it (anchored) only where the word's opening is one a
+    /// pattern has. Text with CJK, when CJK terms exist, is scanned whole.
     pub(crate) fn find(&self, text: &str, out: &mut Vec<(Range<usize>, usize)>) {
         let Some(ac) = &self.ac else { return };
+        let needs_full = self.scan_all
+            || (self.cjk_patterns && !text.is_ascii() && text.bytes().any(|b| b >= 0xE3));
+        if needs_full {
+            self.find_everywhere(ac, text, out);
+        } else {
+            self.find_at_word_starts(ac, text, out);
+        }
+    }
+}
+
+impl Terms {
+    fn find_everywhere(&self, ac: &AhoCorasick, text: &str, out: &mut Vec<(Range<usize>, usize)>) {
         let mut pos = 0;
         while pos < text.len() {
             let Some(m) = ac.find(Input::new(text).span(pos..text.len())) else {
@@ -91,6 +135,64 @@ impl Terms {
             }
         }
     }
+
+    fn find_at_word_starts(
+        &self,
+        ac: &AhoCorasick,
+        text: &str,
+        out: &mut Vec<(Range<usize>, usize)>,
+    ) {
+        let b = text.as_bytes();
+        let mut next_allowed = 0;
+        let mut prev_alnum = false;
+        for (n, chunk) in b.chunks(32).enumerate() {
+            let mask = alnum_mask(chunk);
+            let mut starts = mask & !((mask << 1) | u32::from(prev_alnum));
+            prev_alnum = mask >> (chunk.len() - 1) & 1 == 1;
+            while starts != 0 {
+                let i = n * 32 + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if i < next_allowed || i + 3 > b.len() {
+                    continue;
+                }
+                let h = opening_hash(b, i);
+                if self.openings[h / 64] & (1 << (h % 64)) == 0 {
+                    continue;
+                }
+                let Some(m) = ac.find(Input::new(text).span(i..text.len()).anchored(Anchored::Yes))
+                else {
+                    continue;
+                };
+                let (entry, check_start, check_end) = self.patterns[m.pattern().as_usize()];
+                let ok_start = !check_start || !prev_is_word(text, m.start());
+                let ok_end = !check_end || !next_is_word(text, m.end());
+                if ok_start && ok_end {
+                    out.push((m.start()..m.end(), entry));
+                    next_allowed = m.end();
+                }
+            }
+        }
+    }
+}
+
+/// Bit j set when `chunk[j]` is an ASCII letter or digit (chunks of at most 32 bytes). Written
+/// with comparisons only, so that the compiler can turn it into a few vector instructions.
+fn alnum_mask(chunk: &[u8]) -> u32 {
+    let mut mask = 0u32;
+    for (j, &c) in chunk.iter().enumerate() {
+        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
+        let digit = c.wrapping_sub(b'0') < 10;
+        mask |= u32::from(letter | digit) << j;
+    }
+    mask
+}
+
+/// A hash of the opening of the word at `b[i..]` (its first three bytes, lower-cased) into the
+/// openings table.
+fn opening_hash(b: &[u8], i: usize) -> usize {
+    let k =
+        u32::from(b[i] | 0x20) | u32::from(b[i + 1] | 0x20) << 8 | u32::from(b[i + 2] | 0x20) << 16;
+    (k.wrapping_mul(0x9E37_79B1) >> 16) as usize % OPENING_BITS
 }
 
 /// Simple English plural and singular forms of the last word: "little giant" ↔ "little giants",
@@ -146,4 +248,56 @@ fn next_is_word(text: &str, at: usize) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(term: &str, aliases: &[&str]) -> GlossaryEntry {
+        GlossaryEntry {
+            term: term.into(),
+            definition: "d".into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            proposed: false,
+        }
+    }
+
+    #[test]
+    fn the_word_start_shortcut_finds_what_a_full_scan_finds() {
+        let t = Terms::new(&[
+            entry("little giants", &["little giant"]),
+            entry("SMEs", &["small and medium-sized enterprises"]),
+            entry("industrial chain", &[]),
+            entry("industrial chain and supply chain", &[]),
+            entry("5G+Industrial Internet", &[]),
+            entry("10, 100, and 1000 program", &["10, 100, and 1000"]),
+            entry("value-added", &["added value"]),
+        ]);
+        assert!(!t.scan_all && !t.cjk_patterns);
+        let ac = t.ac.as_ref().unwrap();
+        for text in [
+            "Little giants, the little giant, LITTLE GIANTS and littlegiants; SMEs' SMEstate.",
+            "The industrial chain and supply chain, an industrial chains, industrial chain.",
+            "The “5G+Industrial Internet” 512 Project and the “10, 100, and 1000” program.",
+            "value-added of SMEs (small and medium-sized enterprises), added values, re-added value",
+            "“White list” café-SMEs naïve little giant—little giants—SMEs…",
+            "",
+            "sme",
+        ] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            t.find_everywhere(ac, text, &mut a);
+            t.find_at_word_starts(ac, text, &mut b);
+            assert_eq!(a, b, "{text}");
+        }
+    }
+
+    #[test]
+    fn plural_and_singular_variants() {
+        assert_eq!(plural_variants("little giants"), ["little giant"]);
+        assert_eq!(plural_variants("SME"), ["SMEs"]);
+        assert_eq!(plural_variants("economy"), ["economies"]);
+        assert_eq!(plural_variants("tax"), ["taxes"]);
+        assert_eq!(plural_variants("新三样"), Vec::<String>::new());
+    }
 }

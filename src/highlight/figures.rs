@@ -415,10 +415,9 @@ impl Scan<'_> {
             }
             Some(c @ ('-' | '–' | '+' | '−')) => match before2 {
                 Some(b) if b.is_alphabetic() => return None,
-                Some(b) if b.is_ascii_digit() => {
-                    if self.rejected_end == s - c.len_utf8() {
-                        return None;
-                    }
+                // "2-3%" is a range, but not after a rejected token ("COVID1-19").
+                Some(b) if b.is_ascii_digit() && self.rejected_end == s - c.len_utf8() => {
+                    return None;
                 }
                 None | Some(' ' | '\u{a0}' | '(' | '（') if c != '–' => start = s - c.len_utf8(),
                 _ => {}

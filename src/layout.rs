@@ -1,1 +1,362 @@
-//! (being written)
+//! A briefing laid out for one pane width: a table of display lines, built once per width, and
+//! the maps between lines and anchors that scrolling, jumping and resizing use.
+//!
+//! A [`DisplayLine`] holds no text: it names a heading or a byte range of a paragraph's text, so
+//! the table of a 10 MB briefing is a few megabytes and the widget draws only the visible lines.
+//!
+//! The shape of a section on screen (`│` marks the question's indent, drawn by the widget):
+//!
+//! ```text
+//! Q1 · China Daily: Industry as ballast     section heading
+//!                                           blank
+//! Reporter — China Daily                    turn heading
+//!   │ How do you see industry's role…       question text, indented
+//!                                           blank
+//! Tian Yulong — Spokesperson                turn heading
+//! Thank you for your questions…             answer text
+//! ```
+
+mod wrap;
+
+pub use wrap::{grapheme_width, wrap};
+
+use crate::model::{Anchor, Briefing, SectionKind, TurnKind};
+use std::ops::Range;
+
+/// How a pane's columns are shared out: a gutter for marks, the question indent, and the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    /// Columns at the left for the current-passage and bookmark marks.
+    pub gutter: u16,
+    /// Extra indent of question text (after the gutter).
+    pub indent: u16,
+}
+
+impl Columns {
+    /// The split for a pane `width` columns wide; narrow panes give up the gutter and indent first.
+    pub fn for_width(width: u16) -> Columns {
+        Columns {
+            gutter: if width >= 8 { 2 } else { 0 },
+            indent: if width >= 16 { 2 } else { 0 },
+        }
+    }
+
+    /// Columns left for text, at least 1.
+    pub fn text(self, width: u16, question: bool) -> usize {
+        let used = self.gutter + if question { self.indent } else { 0 };
+        usize::from(width.saturating_sub(used)).max(1)
+    }
+}
+
+/// What one screen line of the transcript shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DisplayLine {
+    /// A section heading (one line of it, when it wraps): a byte range of [`Layout::heading`].
+    SectionHeading {
+        section: usize,
+        heading: usize,
+        range: Range<usize>,
+    },
+    /// A turn heading, "Name — role": a byte range of [`Layout::heading`].
+    TurnHeading {
+        section: usize,
+        turn: usize,
+        heading: usize,
+        range: Range<usize>,
+    },
+    /// A stretch of a paragraph: a byte range of its `text`.
+    Text {
+        anchor: Anchor,
+        range: Range<usize>,
+        question: bool,
+    },
+    Blank,
+}
+
+/// Where a paragraph is: the first line of its block (the headings above it, if any), and the
+/// lines `[text, end)` of its text.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    anchor: Anchor,
+    block: usize,
+    text: usize,
+    end: usize,
+}
+
+/// A briefing wrapped to one width: the line table and its maps.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    width: u16,
+    lines: Vec<DisplayLine>,
+    headings: Vec<String>,
+    /// Paragraphs in document order (which is anchor order).
+    placed: Vec<Placed>,
+    /// The heading line of each section.
+    sections: Vec<usize>,
+    /// The heading line of each turn, per section.
+    turns: Vec<Vec<usize>>,
+}
+
+/// The heading of a section as the transcript shows it: "Q4 · The Paper: Topic".
+pub fn section_heading(b: &Briefing, index: usize) -> String {
+    let s = &b.sections[index];
+    let mut out = match s.kind {
+        SectionKind::Qa => {
+            let n = b.sections[..=index]
+                .iter()
+                .filter(|x| x.kind == SectionKind::Qa)
+                .count();
+            format!("Q{n} · {}", s.outlet.as_deref().unwrap_or("Reporter"))
+        }
+        SectionKind::Remarks => String::from("Opening remarks"),
+        SectionKind::Report => String::from("Report"),
+        SectionKind::Closing => String::from("Closing"),
+    };
+    match (&s.title, s.kind) {
+        (Some(t), SectionKind::Qa) => {
+            out.push_str(": ");
+            out.push_str(t);
+        }
+        (Some(t), _) => out = t.clone(),
+        (None, _) => {}
+    }
+    out
+}
+
+/// The heading of a turn: "Name — role" (for an unnamed reporter, "Reporter — outlet").
+pub fn turn_heading(b: &Briefing, section: usize, turn: usize) -> String {
+    let s = &b.sections[section];
+    let t = &s.turns[turn];
+    let speaker = b.speaker(&t.speaker);
+    let name = b.speaker_name(&t.speaker).unwrap_or("Reporter");
+    let role = speaker.and_then(|sp| sp.role.as_deref().or(sp.org.as_deref()));
+    let role = match (role, t.kind) {
+        (None, TurnKind::Question) => s.outlet.as_deref(),
+        (r, _) => r,
+    };
+    let mut out = name.to_string();
+    if let Some(r) = role {
+        out.push_str(" — ");
+        out.push_str(r);
+    }
+    out
+}
+
+impl Layout {
+    /// Lay out `b` for a transcript pane `width` columns wide (gutter included: see [`Columns`]).
+    pub fn new(b: &Briefing, width: u16) -> Layout {
+        let cols = Columns::for_width(width);
+        let text_width = cols.text(width, false);
+        let mut l = Layout {
+            width,
+            lines: Vec::new(),
+            headings: Vec::new(),
+            placed: Vec::new(),
+            sections: Vec::with_capacity(b.sections.len()),
+            turns: Vec::with_capacity(b.sections.len()),
+        };
+        let mut ranges = Vec::new();
+        for (si, s) in b.sections.iter().enumerate() {
+            // A paragraph's block starts at the headings above it, so a jump shows them too.
+            if !l.lines.is_empty() {
+                l.lines.push(DisplayLine::Blank);
+            }
+            let section_line = l.lines.len();
+            l.sections.push(section_line);
+            l.turns.push(Vec::with_capacity(s.turns.len()));
+            let heading = l.push_heading(section_heading(b, si), text_width, &mut ranges);
+            for range in ranges.drain(..) {
+                l.lines.push(DisplayLine::SectionHeading {
+                    section: si,
+                    heading,
+                    range,
+                });
+            }
+            for (ti, t) in s.turns.iter().enumerate() {
+                let question = t.kind == TurnKind::Question;
+                l.lines.push(DisplayLine::Blank);
+                let turn_line = l.lines.len();
+                l.turns[si].push(turn_line);
+                let heading = l.push_heading(turn_heading(b, si, ti), text_width, &mut ranges);
+                for range in ranges.drain(..) {
+                    l.lines.push(DisplayLine::TurnHeading {
+                        section: si,
+                        turn: ti,
+                        heading,
+                        range,
+                    });
+                }
+                for (pi, p) in t.paragraphs.iter().enumerate() {
+                    let anchor = Anchor {
+                        section: si,
+                        turn: ti,
+                        paragraph: pi,
+                    };
+                    let block = match (ti, pi) {
+                        (0, 0) => section_line,
+                        (_, 0) => turn_line,
+                        _ => {
+                            l.lines.push(DisplayLine::Blank);
+                            l.lines.len()
+                        }
+                    };
+                    let text = l.lines.len();
+                    wrap(&p.text, cols.text(width, question), &mut ranges);
+                    for range in ranges.drain(..) {
+                        l.lines.push(DisplayLine::Text {
+                            anchor,
+                            range,
+                            question,
+                        });
+                    }
+                    l.placed.push(Placed {
+                        anchor,
+                        block,
+                        text,
+                        end: l.lines.len(),
+                    });
+                }
+            }
+        }
+        l
+    }
+
+    fn push_heading(
+        &mut self,
+        text: String,
+        width: usize,
+        ranges: &mut Vec<Range<usize>>,
+    ) -> usize {
+        wrap(&text, width, ranges);
+        self.headings.push(text);
+        self.headings.len() - 1
+    }
+
+    /// The pane width this layout was made for.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether there is nothing to show (a briefing without sections).
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// All lines.
+    pub fn lines(&self) -> &[DisplayLine] {
+        &self.lines
+    }
+
+    /// The lines `[offset, offset + height)` that exist.
+    pub fn visible(&self, offset: usize, height: usize) -> &[DisplayLine] {
+        let start = offset.min(self.lines.len());
+        let end = offset.saturating_add(height).min(self.lines.len());
+        &self.lines[start..end]
+    }
+
+    /// The text of a section or turn heading named by a [`DisplayLine`].
+    pub fn heading(&self, index: usize) -> &str {
+        &self.headings[index]
+    }
+
+    /// The text a line shows (empty for a blank line).
+    pub fn line_text<'a>(&'a self, b: &'a Briefing, line: &DisplayLine) -> &'a str {
+        match line {
+            DisplayLine::SectionHeading { heading, range, .. }
+            | DisplayLine::TurnHeading { heading, range, .. } => {
+                &self.headings[*heading][range.clone()]
+            }
+            DisplayLine::Text { anchor, range, .. } => b
+                .paragraph(*anchor)
+                .and_then(|p| p.text.get(range.clone()))
+                .unwrap_or(""),
+            DisplayLine::Blank => "",
+        }
+    }
+
+    /// The paragraph shown on a line, or for a heading or blank line the first paragraph after it
+    /// (the last paragraph, past the end). `None` only when the briefing has no paragraph.
+    pub fn anchor_at(&self, line: usize) -> Option<Anchor> {
+        let i = self.placed.partition_point(|p| p.end <= line);
+        self.placed.get(i).or(self.placed.last()).map(|p| p.anchor)
+    }
+
+    /// The paragraphs with a text line in `lines`, in order.
+    pub fn anchors_in(&self, lines: Range<usize>) -> impl Iterator<Item = Anchor> + '_ {
+        let first = self.placed.partition_point(|p| p.end <= lines.start);
+        self.placed[first..]
+            .iter()
+            .take_while(move |p| p.text < lines.end)
+            .map(|p| p.anchor)
+    }
+
+    /// The first text line of a paragraph; `None` when the briefing has no such paragraph.
+    pub fn line_of(&self, anchor: Anchor) -> Option<usize> {
+        self.find(anchor).map(|p| p.text)
+    }
+
+    /// The first line of a paragraph's block: its section and turn headings when it is the first
+    /// paragraph of one, else its first text line. The line to put at the top of the pane to show
+    /// the paragraph with its context.
+    pub fn block_of(&self, anchor: Anchor) -> Option<usize> {
+        self.find(anchor).map(|p| p.block)
+    }
+
+    fn find(&self, anchor: Anchor) -> Option<&Placed> {
+        let i = self.placed.partition_point(|p| p.anchor < anchor);
+        self.placed.get(i).filter(|p| p.anchor == anchor)
+    }
+
+    /// The paragraphs in document order.
+    pub fn anchors(&self) -> impl Iterator<Item = Anchor> + '_ {
+        self.placed.iter().map(|p| p.anchor)
+    }
+
+    /// The line of a section's heading; `None` when out of range.
+    pub fn section_line(&self, section: usize) -> Option<usize> {
+        self.sections.get(section).copied()
+    }
+
+    /// The line of a turn's heading; `None` when out of range.
+    pub fn turn_line(&self, section: usize, turn: usize) -> Option<usize> {
+        self.turns.get(section)?.get(turn).copied()
+    }
+
+    /// The section shown at a line: the last section whose heading is at or above it.
+    pub fn section_at(&self, line: usize) -> Option<usize> {
+        self.sections.partition_point(|&s| s <= line).checked_sub(1)
+    }
+}
+
+/// The layout of the briefing being read, rebuilt only when the width changes (or after
+/// [`LayoutCache::invalidate`], when the briefing itself changed).
+#[derive(Debug, Default)]
+pub struct LayoutCache {
+    layout: Option<Layout>,
+}
+
+impl LayoutCache {
+    /// The layout for this width, building it if the cached one is for another.
+    pub fn get(&mut self, b: &Briefing, width: u16) -> &Layout {
+        match &mut self.layout {
+            Some(l) if l.width == width => {}
+            slot => *slot = Some(Layout::new(b, width)),
+        }
+        self.layout.as_ref().expect("just built")
+    }
+
+    /// The cached layout, if any, without building one.
+    pub fn current(&self) -> Option<&Layout> {
+        self.layout.as_ref()
+    }
+
+    /// Forget the layout: the briefing changed (reloaded, filtered).
+    pub fn invalidate(&mut self) {
+        self.layout = None;
+    }
+}

@@ -6,12 +6,15 @@
 pub mod app;
 pub mod cli;
 pub mod format;
+pub mod fsutil;
 pub mod glossary;
 pub mod highlight;
 pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod samples;
 pub mod store;
+pub mod synthetic;
 pub mod tui;
 pub mod ui;

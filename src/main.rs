@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         Some(Command::Outline(a)) => cli::show::outline(a),
         Some(Command::Figures(a)) => cli::show::figures(a),
         Some(Command::Terms(a)) => cli::show::terms(a),
-        Some(Command::Render(a)) => cli::show::render(a),
+        Some(Command::Render(a)) => cli::render::render(a),
         Some(Command::Bookmarks(a)) => cli::bookmarks::run(a),
         None => cli::read::run(args.read),
     };

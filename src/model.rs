@@ -285,6 +285,45 @@ impl Briefing {
             .count()
     }
 
+    /// The names of the people who answer (or speak, outside Q&A) in a section, in order of first turn.
+    pub fn section_speakers(&self, index: usize) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for t in &self.sections[index].turns {
+            if t.kind == TurnKind::Question {
+                continue;
+            }
+            if let Some(n) = self.speaker_name(&t.speaker)
+                && !names.contains(&n)
+            {
+                names.push(n);
+            }
+        }
+        names
+    }
+
+    /// A short label for a section: "Q4 · The Paper → Tao Qing", "Opening remarks", "Closing".
+    pub fn section_label(&self, index: usize) -> String {
+        let s = &self.sections[index];
+        match s.kind {
+            SectionKind::Qa => {
+                let n = self.sections[..=index]
+                    .iter()
+                    .filter(|x| x.kind == SectionKind::Qa)
+                    .count();
+                let who = s.outlet.as_deref().unwrap_or("Reporter");
+                let answer = self.section_speakers(index).join(", ");
+                if answer.is_empty() {
+                    format!("Q{n} · {who}")
+                } else {
+                    format!("Q{n} · {who} → {answer}")
+                }
+            }
+            SectionKind::Remarks => s.title.clone().unwrap_or_else(|| "Opening remarks".into()),
+            SectionKind::Report => s.title.clone().unwrap_or_else(|| "Report".into()),
+            SectionKind::Closing => s.title.clone().unwrap_or_else(|| "Closing".into()),
+        }
+    }
+
     /// The text form of an anchor (`q3.t2.p1`).
     pub fn anchor_id(&self, a: Anchor) -> String {
         format!(

@@ -1,1 +1,480 @@
-//! (being written)
+//! The reader's state and how actions change it (Elm architecture: [`App::update`] and the input
+//! handlers are the only places state changes; `crate::ui` only reads it). Tested without a
+//! terminal.
+
+pub mod action;
+pub mod filter;
+mod input;
+pub mod library;
+mod lists;
+mod motion;
+pub mod nav;
+pub mod outline;
+pub mod popups;
+pub mod search;
+#[cfg(test)]
+pub(crate) mod testdoc;
+mod update;
+pub mod view;
+
+use crate::format;
+use crate::glossary;
+use crate::highlight::Highlighter;
+use crate::keymap::Keymap;
+use crate::model::{Anchor, Briefing};
+use crate::ui::theme::Theme;
+use crate::ui::transcript::HighlightCache;
+use filter::Filter;
+use library::{Library, Origin};
+use nav::JumpList;
+use outline::Outline;
+use popups::FigureItem;
+use ratatui::layout::Rect;
+use search::Search;
+use std::path::{Path, PathBuf};
+use view::View;
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Library,
+    Reader,
+}
+
+/// Which pane of the reader receives the movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Transcript,
+    Outline,
+}
+
+/// A popup over the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    /// Glossary entries (indices into the highlighter's entries) on the page.
+    Terms {
+        items: Vec<usize>,
+        selected: usize,
+    },
+    Figures {
+        items: Vec<FigureItem>,
+        selected: usize,
+    },
+    /// Choose the speaker to filter on: speaker ids in order of first turn.
+    Speakers {
+        items: Vec<String>,
+        selected: usize,
+    },
+}
+
+/// What a prompt in the status line asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    GotoQuestion,
+}
+
+/// A line being typed in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+}
+
+/// Something the terminal loop must do on the app's behalf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Clipboard(String),
+    /// Turn mouse capture on or off.
+    Mouse(bool),
+}
+
+/// A one-line message in the status line, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The open briefing and the reading state that belongs to it.
+pub struct Doc {
+    /// The briefing as loaded.
+    pub full: Briefing,
+    pub origin: Origin,
+    pub highlighter: Highlighter,
+    /// The speaker filter, when one is on: then the filtered view is what is read.
+    pub filter: Option<Filter>,
+    /// The line table for the current pane width.
+    pub view: View,
+    /// First line shown.
+    pub offset: usize,
+    /// The current passage, in the shown briefing.
+    pub current: Anchor,
+    pub outline: Outline,
+    pub search: Option<Search>,
+    pub jumps: JumpList,
+    /// Highlights of the paragraphs drawn lately (cleared when the shown briefing changes).
+    pub highlights: HighlightCache,
+}
+
+impl std::fmt::Debug for Doc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Doc")
+            .field("title", &self.full.meta.title)
+            .field("origin", &self.origin)
+            .field("offset", &self.offset)
+            .field("current", &self.current)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Doc {
+    /// Open a briefing: its highlighter from the file's glossary and the shared one.
+    pub fn new(full: Briefing, origin: Origin, width: u16) -> Doc {
+        let path = match &origin {
+            Origin::File(p) => Some(p.as_path()),
+            Origin::Sample(_) => None,
+        };
+        let shared = glossary::shared_for(path).unwrap_or_default();
+        let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
+        let view = View::new(&full, width);
+        Doc {
+            full,
+            origin,
+            highlighter,
+            filter: None,
+            view,
+            offset: 0,
+            current: nav::turn_start(0, 0),
+            outline: Outline::default(),
+            search: None,
+            jumps: JumpList::default(),
+            highlights: HighlightCache::default(),
+        }
+    }
+
+    /// The briefing being read: the filtered view when a filter is on.
+    pub fn shown(&self) -> &Briefing {
+        self.filter.as_ref().map_or(&self.full, |f| &f.view)
+    }
+
+    /// The full briefing's section index of a shown section.
+    pub fn full_section(&self, shown: usize) -> usize {
+        self.filter
+            .as_ref()
+            .map_or(shown, |f| f.full_section(shown))
+    }
+
+    /// The current passage in the full briefing.
+    pub fn current_full(&self) -> Anchor {
+        self.filter
+            .as_ref()
+            .map_or(self.current, |f| f.to_full(self.current))
+    }
+
+    /// The file the briefing came from, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            Origin::Sample(_) => None,
+        }
+    }
+}
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct App {
+    pub keymap: Keymap,
+    /// The library list, once there is one.
+    pub library: Option<Library>,
+    pub doc: Option<Doc>,
+    pub screen: Screen,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    pub prompt: Option<Prompt>,
+    /// Digits typed before a key.
+    pub count: Option<usize>,
+    pub message: Option<Message>,
+    pub mouse: bool,
+    pub running: bool,
+    /// Styles of the screen (colour, or the NO_COLOR fallback).
+    pub theme: Theme,
+    /// Size of the terminal.
+    pub area: Rect,
+    /// Work for the terminal loop, drained after each event.
+    pub effects: Vec<Effect>,
+    /// Where an incremental search started, to return to on Esc: (offset, current passage).
+    search_origin: Option<(usize, Anchor, Option<Search>)>,
+    /// The outline cursor was moved by hand, so it must not jump back to the reading position.
+    outline_moved: bool,
+}
+
+/// Why a briefing could not be opened.
+pub type OpenError = String;
+
+impl App {
+    /// An app with nothing open yet.
+    pub fn new(keymap: Keymap, area: Rect, mouse: bool) -> App {
+        App {
+            keymap,
+            library: None,
+            doc: None,
+            screen: Screen::Library,
+            focus: Focus::Transcript,
+            overlay: None,
+            prompt: None,
+            count: None,
+            message: None,
+            mouse,
+            running: true,
+            theme: Theme::from_env(),
+            area,
+            effects: Vec::new(),
+            search_origin: None,
+            outline_moved: false,
+        }
+    }
+
+    /// Use these styles (tests use a fixed theme, whatever NO_COLOR says).
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        self.theme = theme;
+        self
+    }
+
+    /// Show a library list.
+    pub fn with_library(mut self, library: Library) -> App {
+        self.library = Some(library);
+        self.screen = Screen::Library;
+        self
+    }
+
+    /// Open a briefing in the reader.
+    pub fn open(&mut self, full: Briefing, origin: Origin) {
+        let width = self.text_width(true);
+        self.doc = Some(Doc::new(full, origin, width));
+        self.screen = Screen::Reader;
+        self.focus = Focus::Transcript;
+        self.overlay = None;
+        self.prompt = None;
+        self.search_origin = None;
+        self.after_move();
+    }
+
+    /// Open what a library entry points at.
+    pub fn open_origin(&mut self, origin: &Origin) -> Result<(), OpenError> {
+        let b = load_origin(origin)?;
+        self.open(b, origin.clone());
+        Ok(())
+    }
+
+    /// Show a message in the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Show an error in the status line.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// The panes of the reader for the current terminal size.
+    pub fn panes(&self) -> crate::ui::Panes {
+        let outline = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.outline.visible.then_some(d.outline.width));
+        crate::ui::panes(self.area, outline)
+    }
+
+    /// Width available to the transcript's text (pane minus gutter).
+    fn text_width(&self, with_outline: bool) -> u16 {
+        let outline = if with_outline {
+            self.doc
+                .as_ref()
+                .map_or(Some(Outline::default().width), |d| {
+                    d.outline.visible.then_some(d.outline.width)
+                })
+        } else {
+            None
+        };
+        crate::ui::panes(self.area, outline).text_width()
+    }
+
+    /// Height of the transcript pane, in lines (at least 1, so paging always moves).
+    pub fn page_height(&self) -> usize {
+        usize::from(self.panes().transcript.height).max(1)
+    }
+
+    /// The terminal was resized: reflow, keeping the paragraph at the top of the page.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.relayout();
+    }
+
+    /// Rebuild the line table if the text width changed, keeping the top paragraph.
+    pub(crate) fn relayout(&mut self) {
+        let width = self.text_width(true);
+        let Some(doc) = &mut self.doc else { return };
+        if doc.view.width() == width {
+            return;
+        }
+        let keep = TopKeeper::remember(doc);
+        doc.view = View::new(doc.shown(), width);
+        keep.restore(doc);
+        self.after_move();
+    }
+
+    /// The path to watch for changes: the open briefing's file.
+    pub fn watched(&self) -> Option<&Path> {
+        self.doc.as_ref()?.path()
+    }
+
+    /// A file changed on disk: reload the briefing if it is the open one.
+    pub fn file_changed(&mut self, path: &Path) {
+        let same = self.watched().is_some_and(|w| same_file(w, path));
+        if same {
+            self.reload();
+        }
+    }
+
+    /// Read the briefing again, keeping the reading position; on error keep the old text.
+    pub fn reload(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let origin = doc.origin.clone();
+        match load_origin(&origin) {
+            Err(e) => self.warn(format!("not reloaded: {e}")),
+            Ok(full) => {
+                let doc = self.doc.as_mut().expect("checked above");
+                let keep = TopKeeper::remember(doc);
+                let current = doc.current_full();
+                let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
+                let width = doc.view.width();
+                doc.full = full;
+                doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
+                doc.view = View::new(doc.shown(), width);
+                doc.highlights.clear();
+                doc.current = clamp_anchor(
+                    doc.shown(),
+                    doc.filter.as_ref().map_or(current, |f| f.to_view(current)),
+                );
+                keep.restore(doc);
+                if let Some(s) = &doc.search {
+                    let q = s.query.clone();
+                    doc.search = Some(Search::run(doc.shown(), &q, doc.current, |_| true));
+                }
+                self.say("reloaded");
+                self.after_move();
+            }
+        }
+    }
+}
+
+/// The paragraph at the top of the page and how far above it the page starts, so that a new
+/// layout (another width, a reloaded file) can start the page at the same paragraph.
+struct TopKeeper {
+    anchor: Option<Anchor>,
+    above: usize,
+}
+
+impl TopKeeper {
+    fn remember(doc: &Doc) -> TopKeeper {
+        let anchor = doc
+            .view
+            .anchor_at(doc.offset)
+            .map(|a| doc.filter.as_ref().map_or(a, |f| f.to_full(a)));
+        let above = anchor.map_or(0, |_| {
+            let a = doc.view.anchor_at(doc.offset).expect("just found");
+            doc.view.line_of(a).saturating_sub(doc.offset)
+        });
+        TopKeeper { anchor, above }
+    }
+
+    fn restore(self, doc: &mut Doc) {
+        let Some(full) = self.anchor else { return };
+        let a = doc.filter.as_ref().map_or(full, |f| f.to_view(full));
+        let a = clamp_anchor(doc.shown(), a);
+        doc.offset = doc.view.line_of(a).saturating_sub(self.above);
+    }
+}
+
+/// The nearest existing paragraph to `a` (the briefing may have shrunk).
+pub fn clamp_anchor(b: &Briefing, a: Anchor) -> Anchor {
+    if b.paragraph(a).is_some() {
+        return a;
+    }
+    b.paragraphs()
+        .map(|(x, _)| x)
+        .take_while(|x| *x <= a)
+        .last()
+        .or_else(|| b.paragraphs().map(|(x, _)| x).next())
+        .unwrap_or(nav::turn_start(0, 0))
+}
+
+/// Read a briefing from its file or the built-in samples.
+pub fn load_origin(origin: &Origin) -> Result<Briefing, OpenError> {
+    match origin {
+        Origin::File(p) => format::load(p).map_err(|e| e.to_string()),
+        Origin::Sample(i) => {
+            let s = crate::samples::SAMPLES.get(*i).ok_or("no such sample")?;
+            format::parse(s.text, s.name).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Whether two paths name the same file (the watcher reports absolute paths).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| PathBuf::from(p));
+    a == b || canon(a) == canon(b)
+}
+
+/// Where the page is in the transcript, for the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PagePosition {
+    /// 1-based page number.
+    pub page: usize,
+    pub pages: usize,
+    /// 0 at the start, 100 when the last page is shown.
+    pub percent: usize,
+}
+
+impl App {
+    /// The page being read, out of how many, and how far into the briefing.
+    pub fn position(&self) -> Option<PagePosition> {
+        let doc = self.doc.as_ref()?;
+        let page = self.page_height();
+        let max = self.max_offset();
+        // A page forward moves by one line less than the page (one line of context).
+        let step = page.saturating_sub(1).max(1);
+        let pages = max.div_ceil(step) + 1;
+        let (n, percent) = if doc.offset >= max {
+            (pages, 100)
+        } else {
+            (doc.offset / step + 1, doc.offset * 100 / max)
+        };
+        Some(PagePosition {
+            page: n.min(pages),
+            pages,
+            percent,
+        })
+    }
+
+    /// The section being read as the status line names it: "Q4 · The Paper → Tao Qing".
+    pub fn section_label(&self) -> Option<String> {
+        let doc = self.doc.as_ref()?;
+        doc.shown().sections.get(doc.current.section)?;
+        Some(outline::section_label(
+            &doc.full,
+            doc.full_section(doc.current.section),
+        ))
+    }
+}

@@ -1,7 +1,18 @@
 //! `brief bookmarks`: list and export bookmarks.
+//!
+//! Each bookmark whose briefing file is still at its last known path is looked up again in that
+//! file, so the list shows where the passage is now (or that it is gone); otherwise the quote
+//! stored with the bookmark is used.
 
-use super::CliResult;
-use std::path::PathBuf;
+use super::{CliError, CliResult};
+use crate::format;
+use crate::model::Briefing;
+use crate::store::cite::clean;
+use crate::store::{self, Bookmark, Resolved, Store, citation};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct BookmarksArgs {
@@ -33,6 +44,247 @@ pub enum ExportFormat {
 }
 
 pub fn run(args: BookmarksArgs) -> CliResult {
-    let _ = args;
-    Err(super::CliError::usage("bookmarks are not built yet"))
+    let (store, warnings) =
+        Store::open(args.state_dir).map_err(|e| CliError::invalid(e.to_string()))?;
+    for w in warnings {
+        eprintln!("brief: warning: {w}");
+    }
+    let entries = entries(&store);
+    let text = match args.command {
+        None if args.json => {
+            let json: Vec<JsonBookmark> = entries.iter().map(JsonBookmark::from).collect();
+            // Plain data with string keys cannot fail to serialise.
+            serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+        }
+        None => list(&entries),
+        Some(BookmarksCommand::Export { format, output }) => {
+            let ExportFormat::Markdown = format;
+            let md = markdown(&entries);
+            if let Some(out) = output {
+                return std::fs::write(&out, md)
+                    .map_err(|e| CliError::invalid(format!("{}: {e}", out.display())));
+            }
+            md
+        }
+    };
+    print!("{text}");
+    Ok(())
+}
+
+/// A bookmark with what was found of it in its briefing file.
+pub struct Entry<'a> {
+    pub bookmark: &'a Bookmark,
+    /// Where the passage is now, when the file could be read; `None` when it could not.
+    pub found: Option<Found>,
+}
+
+/// The passage as it stands in the current file.
+pub struct Found {
+    pub resolved: Resolved,
+    /// The anchor's text form and the citation, when the passage was found.
+    pub anchor: Option<String>,
+    pub citation: Option<String>,
+}
+
+/// Every bookmark, grouped by briefing (in order of each briefing's first bookmark), each looked
+/// up in its file where that file can still be read and is still the same briefing.
+pub fn entries(store: &Store) -> Vec<Entry<'_>> {
+    let mut files: HashMap<&str, Option<Briefing>> = HashMap::new();
+    let mut out: Vec<Entry> = Vec::new();
+    for bm in store.bookmarks() {
+        let b = bm.briefing.path.as_deref().and_then(|p| {
+            files
+                .entry(p)
+                .or_insert_with(|| load(Path::new(p)))
+                .as_ref()
+                .filter(|b| store::identity(b).matches(&bm.briefing.id))
+        });
+        let found = b.map(|b| {
+            let resolved = bm.resolve(b);
+            let anchor = resolved.anchor();
+            Found {
+                resolved,
+                anchor: anchor.map(|a| b.anchor_id(a)),
+                citation: anchor.map(|a| citation(b, a)),
+            }
+        });
+        out.push(Entry {
+            bookmark: bm,
+            found,
+        });
+    }
+    // Stable, so bookmarks stay oldest first within each briefing.
+    let first: HashMap<&str, usize> = out
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, e)| (e.bookmark.briefing.id.meta.as_str(), i))
+        .collect();
+    out.sort_by_key(|e| first[e.bookmark.briefing.id.meta.as_str()]);
+    out
+}
+
+/// The briefing at `path`, if it still exists and parses; a bookmark list is no place to report
+/// a broken file, so failures just mean the stored quote is used.
+fn load(path: &Path) -> Option<Briefing> {
+    if !path.is_file() {
+        return None;
+    }
+    format::load(path).ok()
+}
+
+/// What to say about a passage that was looked for and not found.
+const NOT_FOUND: &str = "passage not found";
+
+fn status(e: &Entry) -> &'static str {
+    match e.found.as_ref().map(|f| f.resolved) {
+        None => "unchecked",
+        Some(Resolved::Exact(_)) => "exact",
+        Some(Resolved::Moved(_)) => "moved",
+        Some(Resolved::NotFound) => "not_found",
+    }
+}
+
+fn list(entries: &[Entry]) -> String {
+    if entries.is_empty() {
+        return "no bookmarks\n".to_string();
+    }
+    let mut out = String::new();
+    let mut current = None;
+    for e in entries {
+        let bm = e.bookmark;
+        if current != Some(&bm.briefing.id.meta) {
+            current = Some(&bm.briefing.id.meta);
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let date = bm.briefing.date.as_deref().map(|d| format!(" ({d})"));
+            let _ = writeln!(
+                out,
+                "{}{}",
+                clean(&bm.briefing.title),
+                date.unwrap_or_default()
+            );
+            if let Some(p) = &bm.briefing.path {
+                let _ = writeln!(out, "  {}", clean(p));
+            }
+        }
+        let anchor = e
+            .found
+            .as_ref()
+            .map_or(Some(bm.passage.anchor.as_str()), |f| f.anchor.as_deref());
+        let _ = writeln!(
+            out,
+            "  {}  {} · {} · {}",
+            bm.id,
+            clean(&bm.section),
+            anchor.unwrap_or(NOT_FOUND),
+            bm.created_date()
+        );
+        let _ = writeln!(out, "    {}", clean(&excerpt(&bm.passage.quote, 100)));
+        if let Some(note) = &bm.note {
+            let _ = writeln!(out, "    note: {}", clean(note));
+        }
+    }
+    out
+}
+
+fn excerpt(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// Citation-ready Markdown: per bookmark a heading with the section, the quoted passage, who
+/// said it where and when, and the note.
+fn markdown(entries: &[Entry]) -> String {
+    let mut out = String::from("# Bookmarks\n");
+    for e in entries {
+        let bm = e.bookmark;
+        let _ = write!(out, "\n## {}\n\n", clean(&bm.section));
+        let found = e.found.as_ref();
+        match found.and_then(|f| f.citation.as_deref()) {
+            Some(c) => {
+                // The citation's first line is the quoted paragraph; the rest names the source.
+                for line in clean_lines(c) {
+                    let _ = writeln!(out, "> {line}");
+                }
+            }
+            None => {
+                let _ = writeln!(out, "> “{}”", clean(&bm.passage.quote));
+                let mut source = vec![clean(&bm.speaker)];
+                source.extend(bm.role.as_deref().map(clean));
+                source.push(format!("“{}”", clean(&bm.briefing.title)));
+                source.extend(bm.briefing.date.as_deref().map(clean));
+                let _ = writeln!(out, "> — {}", source.join(", "));
+            }
+        }
+        out.push('\n');
+        let anchor = found.map_or(Some(bm.passage.anchor.as_str()), |f| f.anchor.as_deref());
+        match anchor {
+            Some(a) => {
+                let _ = writeln!(out, "Passage {a}, bookmarked {}.", bm.created_date());
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "The briefing has changed and the passage was not found in it; quoted as \
+                     bookmarked on {}.",
+                    bm.created_date()
+                );
+            }
+        }
+        if let Some(note) = &bm.note {
+            let _ = writeln!(out, "\nNote: {}", clean(note));
+        }
+    }
+    out
+}
+
+fn clean_lines(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.lines().map(clean)
+}
+
+/// One bookmark in `brief bookmarks --json` (docs/STATE.md documents the fields).
+#[derive(Serialize)]
+struct JsonBookmark<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+    path: Option<&'a str>,
+    section: &'a str,
+    speaker: &'a str,
+    role: Option<&'a str>,
+    /// The anchor where the passage is now (or was, when unchecked); `null` when not found.
+    anchor: Option<&'a str>,
+    /// `exact`, `moved`, `not_found`, or `unchecked` when the file could not be read.
+    status: &'static str,
+    quote: &'a str,
+    note: Option<&'a str>,
+    created: &'a str,
+}
+
+impl<'a> From<&'a Entry<'a>> for JsonBookmark<'a> {
+    fn from(e: &'a Entry<'a>) -> Self {
+        let bm = e.bookmark;
+        let anchor = e
+            .found
+            .as_ref()
+            .map_or(Some(bm.passage.anchor.as_str()), |f| f.anchor.as_deref());
+        JsonBookmark {
+            id: &bm.id,
+            title: &bm.briefing.title,
+            date: bm.briefing.date.as_deref(),
+            path: bm.briefing.path.as_deref(),
+            section: &bm.section,
+            speaker: &bm.speaker,
+            role: bm.role.as_deref(),
+            anchor,
+            status: status(e),
+            quote: &bm.passage.quote,
+            note: bm.note.as_deref(),
+            created: &bm.created,
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! `brief check` and `brief fmt`.
 
-use super::CliResult;
+use super::{CliError, CliResult};
+use crate::format;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -20,12 +22,76 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
+/// Parse every file and print every problem; exit 1 if any file has one.
 pub fn check(args: CheckArgs) -> CliResult {
-    let _ = args;
-    Err(super::CliError::usage("not built yet"))
+    let mut failed = 0;
+    for path in &args.files {
+        match super::load(path) {
+            Ok((input, b)) => {
+                let paragraphs = b.paragraphs().count();
+                eprintln!(
+                    "{}: ok ({} sections, {} questions, {} paragraphs)",
+                    input.name,
+                    b.sections.len(),
+                    b.question_count(),
+                    paragraphs
+                );
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("{}", e.message);
+            }
+        }
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(CliError::invalid(format!(
+            "{n} of {} files have errors",
+            args.files.len()
+        ))),
+    }
 }
 
+/// Rewrite each file canonically (atomically, so a crash never leaves half a file).
 pub fn fmt(args: FmtArgs) -> CliResult {
-    let _ = args;
-    Err(super::CliError::usage("not built yet"))
+    let mut failed = 0;
+    let mut unformatted = 0;
+    for path in &args.files {
+        let (input, b) = match super::load(path) {
+            Ok(x) => x,
+            Err(e) => {
+                failed += 1;
+                eprintln!("{}", e.message);
+                continue;
+            }
+        };
+        let text = format::write(&b);
+        let canonical = text == input.text;
+        unformatted += usize::from(!canonical);
+        if args.check {
+            if !canonical {
+                eprintln!("{}: not in canonical form", input.name);
+            }
+        } else if path.as_os_str() == "-" {
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|e| CliError::invalid(format!("<stdout>: {e}")))?;
+        } else if !canonical {
+            crate::fsutil::write_atomically(path, text.as_bytes())
+                .map_err(|e| CliError::invalid(format!("{}: cannot write: {e}", input.name)))?;
+            eprintln!("{}: formatted", input.name);
+        }
+    }
+    if failed > 0 {
+        return Err(CliError::invalid(format!(
+            "{failed} of {} files have errors",
+            args.files.len()
+        )));
+    }
+    if args.check && unformatted > 0 {
+        return Err(CliError::invalid(format!(
+            "{unformatted} files are not in canonical form"
+        )));
+    }
+    Ok(())
 }

@@ -1,7 +1,13 @@
 //! `brief import RAW`: a raw transcript into an annotated briefing.
+//!
+//! Invalid UTF-8 is not an error here, unlike for briefings: a raw copy from the web often holds a
+//! stray byte in an otherwise good text, and the user wants the text. It is decoded lossily
+//! (U+FFFD for each bad sequence) with a warning that gives the line and column of the first one.
 
-use super::CliResult;
-use std::path::PathBuf;
+use super::{CliError, CliResult};
+use crate::{format, import};
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
@@ -16,6 +22,52 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: ImportArgs) -> CliResult {
-    let _ = args;
-    Err(super::CliError::usage("import is not built yet"))
+    let (name, raw) = read_lossy(&args.raw)?;
+    let imported = import::import(&raw);
+    if args.explain {
+        for n in &imported.notes {
+            eprintln!("{name}: {n}");
+        }
+    }
+    let text = format::write(&imported.briefing);
+    // The importer promises files that `brief check` accepts; if it ever breaks that promise,
+    // say so instead of writing a file that the other commands reject.
+    if let Err(e) = format::parse(&text, "<imported>") {
+        return Err(CliError::invalid(format!(
+            "{name}: the imported briefing does not pass check (a bug in brief import):\n{e}"
+        )));
+    }
+    match &args.output {
+        Some(out) => crate::fsutil::write_atomically(out, text.as_bytes())
+            .map_err(|e| CliError::invalid(format!("{}: {e}", out.display()))),
+        None => super::emit(&text),
+    }
+}
+
+/// Read a file or standard input; invalid UTF-8 is replaced, with a warning that says where.
+fn read_lossy(path: &Path) -> Result<(String, String), CliError> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| CliError::invalid(format!("<stdin>: cannot read: {e}")))?;
+        ("<stdin>".to_string(), buf)
+    } else {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| CliError::invalid(format!("{name}: {e}")))?;
+        (name, bytes)
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((name, text)),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            if let Err(first) = super::decode_utf8(&name, bytes.clone()) {
+                eprintln!(
+                    "brief: warning: {}; decoded with U+FFFD in place of each invalid byte sequence",
+                    first.message
+                );
+            }
+            Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
+        }
+    }
 }

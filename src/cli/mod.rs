@@ -6,6 +6,7 @@ pub mod bookmarks;
 pub mod check;
 pub mod import;
 pub mod read;
+pub mod render;
 pub mod show;
 
 use std::io::Read;
@@ -66,26 +67,30 @@ pub fn read_input(path: &Path) -> Result<Input, CliError> {
     Ok(Input { name, text })
 }
 
+/// Write a command's output to stdout. A closed pipe (`brief outline x | head`) ends the output quietly.
+pub fn emit(text: &str) -> CliResult {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError::invalid(format!("<stdout>: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Read and parse a briefing; the error carries every diagnostic, one per line.
+pub fn load(path: &Path) -> Result<(Input, crate::model::Briefing), CliError> {
+    let input = read_input(path)?;
+    match crate::format::parse(&input.text, &input.name) {
+        Ok(b) => Ok((input, b)),
+        Err(e) => Err(CliError::invalid(e.to_string())),
+    }
+}
+
 /// Decode UTF-8, naming the line and column of the first invalid byte.
 pub fn decode_utf8(name: &str, bytes: Vec<u8>) -> Result<String, CliError> {
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let at = e.utf8_error().valid_up_to();
-        let before = &bytes[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        CliError::invalid(format!(
-            "{name}:{line}:{col}: invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
-            bytes[at]
-        ))
-    })
+    crate::format::decode(name, bytes).map_err(|d| CliError::invalid(d.to_string()))
 }
 
 #[cfg(test)]

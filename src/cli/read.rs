@@ -1,7 +1,13 @@
-//! `brief [PATH]`: the reader.
+//! `brief [PATH]`: the reader. Everything that can fail (keymap, the briefing) is loaded and
+//! checked before the terminal is touched, so errors print on a normal screen.
 
-use super::CliResult;
-use std::path::PathBuf;
+use super::{CliError, CliResult};
+use crate::app::App;
+use crate::app::library::{Library, Origin};
+use crate::format;
+use crate::keymap::Keymap;
+use ratatui::layout::Rect;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct ReadArgs {
@@ -10,15 +16,51 @@ pub struct ReadArgs {
     /// A keymap file whose entries override the defaults, action by action
     #[arg(long, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
-    /// Do not capture the mouse, so the terminal's own text selection works
-    #[arg(long)]
+    /// Do not capture the mouse, so the terminal's own text selection works (M toggles it)
+    #[arg(long, env = "BRIEF_NO_MOUSE")]
     pub no_mouse: bool,
     /// Where bookmarks and reading positions are kept
     #[arg(long, env = "BRIEF_STATE_DIR", value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
 }
 
+/// What the reader opens first.
+enum Start {
+    File(PathBuf),
+    Folder(PathBuf),
+    Samples,
+}
+
+fn start(path: Option<&Path>) -> Start {
+    match path {
+        Some(p) if p.is_dir() => Start::Folder(p.to_path_buf()),
+        Some(p) => Start::File(p.to_path_buf()),
+        None if Path::new("briefings").is_dir() => Start::Folder(PathBuf::from("briefings")),
+        None => Start::Samples,
+    }
+}
+
+/// Build the app for the arguments, without touching the terminal.
+pub fn prepare(args: &ReadArgs, area: Rect) -> Result<App, CliError> {
+    let keymap =
+        Keymap::load(args.keymap.as_deref()).map_err(|e| CliError::usage(e.to_string()))?;
+    let mut app = App::new(keymap, area, !args.no_mouse);
+    match start(args.path.as_deref()) {
+        Start::File(p) => {
+            let b = format::load(&p).map_err(|e| CliError::invalid(e.to_string()))?;
+            app.open(b, Origin::File(p));
+        }
+        Start::Folder(d) => {
+            let lib = Library::scan(&d)
+                .map_err(|e| CliError::invalid(format!("{}: {e}", d.display())))?;
+            app = app.with_library(lib);
+        }
+        Start::Samples => app = app.with_library(Library::samples()),
+    }
+    Ok(app)
+}
+
 pub fn run(args: ReadArgs) -> CliResult {
-    let _ = args;
-    Err(super::CliError::usage("the reader is not built yet"))
+    let app = prepare(&args, Rect::new(0, 0, 80, 24))?;
+    crate::tui::run(app).map_err(|e| CliError::invalid(format!("terminal: {e}")))
 }

@@ -1,0 +1,213 @@
+//! Keys and mouse events → actions: the count typed before a key, the prompts typed in the
+//! status line (search, go to question), the wheel and clicks.
+
+use super::{App, Focus, PromptKind, Screen};
+use crate::app::nav;
+use crate::app::outline::Row;
+use crate::app::search::Search;
+use crate::app::update::Target;
+use crate::keymap::Key;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+
+/// The largest count kept, so that typing many digits cannot overflow anything.
+const MAX_COUNT: usize = 1_000_000;
+/// Lines (or entries) moved by one notch of the mouse wheel.
+const WHEEL_STEP: isize = 3;
+
+impl App {
+    /// Handle a key press (releases and repeats-as-release are ignored).
+    pub fn on_key(&mut self, ev: KeyEvent) {
+        if ev.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.prompt.is_some() {
+            self.prompt_key(ev);
+            return;
+        }
+        let key = Key::from_event(&ev);
+        if key.is_count_digit()
+            && let KeyCode::Char(c) = key.code
+        {
+            let d = c as usize - '0' as usize;
+            self.count = Some((self.count.unwrap_or(0) * 10 + d).min(MAX_COUNT));
+            return;
+        }
+        match self.keymap.action(&ev) {
+            Some(a) => self.update(a),
+            None => self.count = None,
+        }
+    }
+
+    fn prompt_key(&mut self, ev: KeyEvent) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match ev.code {
+            KeyCode::Esc => return self.close_prompt(false),
+            KeyCode::Char('c') if ctrl => return self.close_prompt(false),
+            KeyCode::Enter => return self.close_prompt(true),
+            KeyCode::Backspace => {
+                if prompt.text.pop().is_none() {
+                    return self.close_prompt(false);
+                }
+            }
+            KeyCode::Char('u') if ctrl => prompt.text.clear(),
+            KeyCode::Char(c) if !ctrl && !ev.modifiers.contains(KeyModifiers::ALT) => {
+                prompt.text.push(c)
+            }
+            _ => return,
+        }
+        if prompt.kind == PromptKind::Search {
+            let q = prompt.text.clone();
+            self.search_as_typed(&q);
+        }
+    }
+
+    /// Incremental search: find from where the search started and show the first match.
+    fn search_as_typed(&mut self, query: &str) {
+        let Some((offset, from, _)) = self.search_origin.clone() else {
+            return;
+        };
+        let Some(doc) = &mut self.doc else { return };
+        if query.is_empty() {
+            doc.search = None;
+            doc.offset = offset;
+            doc.current = from;
+            return;
+        }
+        let s = Search::run(doc.shown(), query, from, |_| true);
+        let found = s.current_match().map(|m| m.anchor);
+        doc.search = Some(s);
+        match found {
+            Some(a) => self.show_match(a),
+            None => {
+                let doc = self.doc.as_mut().expect("checked above");
+                doc.offset = offset;
+                doc.current = from;
+            }
+        }
+        self.after_move();
+    }
+
+    /// Finish the prompt: `accept` with Enter, else (Esc) go back to where it started.
+    fn close_prompt(&mut self, accept: bool) {
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        match prompt.kind {
+            PromptKind::Search => {
+                let origin = self.search_origin.take();
+                let found = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.search.as_ref())
+                    .map(|s| s.current.is_some());
+                match (accept, found) {
+                    (true, Some(true)) => {
+                        if let (Some(doc), Some((_, from, _))) = (&mut self.doc, &origin) {
+                            doc.jumps.record(*from);
+                        }
+                    }
+                    _ => {
+                        if let (Some(doc), Some((offset, from, previous))) = (&mut self.doc, origin)
+                        {
+                            doc.offset = offset;
+                            doc.current = from;
+                            doc.search = previous;
+                        }
+                        if accept && !prompt.text.is_empty() {
+                            self.warn(format!("pattern not found: {}", prompt.text));
+                        }
+                    }
+                }
+            }
+            PromptKind::GotoQuestion if accept => match prompt.text.trim().parse::<usize>() {
+                Ok(n) if n > 0 => {
+                    self.count = Some(n);
+                    self.update(crate::app::action::Action::GotoQuestion);
+                }
+                _ => self.warn(format!("not a question number: {}", prompt.text)),
+            },
+            PromptKind::GotoQuestion => {}
+        }
+        self.after_move();
+    }
+
+    /// Handle a mouse event: the wheel scrolls the pane under the pointer, a click on an outline
+    /// entry jumps there, a click in the library selects.
+    pub fn on_mouse(&mut self, ev: MouseEvent) {
+        let at = Position::new(ev.column, ev.row);
+        let delta = match ev.kind {
+            MouseEventKind::ScrollDown => WHEEL_STEP,
+            MouseEventKind::ScrollUp => -WHEEL_STEP,
+            MouseEventKind::Down(MouseButton::Left) => return self.click(at),
+            _ => return,
+        };
+        if self.overlay.is_some() || self.prompt.is_some() {
+            return;
+        }
+        if self.screen == Screen::Library || self.doc.is_none() {
+            if let Some(l) = &mut self.library {
+                l.move_by(delta);
+            }
+            self.after_move();
+            return;
+        }
+        let panes = self.panes();
+        match panes.outline {
+            Some(r) if r.contains(at) => {
+                if let Some(doc) = &mut self.doc {
+                    let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+                    doc.outline.move_by(b, delta);
+                    self.outline_moved = true;
+                }
+            }
+            _ => self.scroll_by(delta),
+        }
+        self.after_move();
+    }
+
+    fn click(&mut self, at: Position) {
+        if self.overlay.is_some() || self.prompt.is_some() {
+            return;
+        }
+        if self.screen == Screen::Library || self.doc.is_none() {
+            let area = crate::ui::library_list_area(self.area);
+            if let Some(l) = &mut self.library
+                && let Some(i) = row_in(area, at, l.scroll)
+                && i < l.entries.len()
+            {
+                l.selected = i;
+            }
+            return;
+        }
+        let Some(r) = self.panes().outline else {
+            return;
+        };
+        let Some(doc) = &mut self.doc else { return };
+        let Some(i) = row_in(r, at, doc.outline.scroll) else {
+            return;
+        };
+        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        let Some(row) = doc.outline.rows(b).get(i).copied() else {
+            return;
+        };
+        doc.outline.selected = i;
+        match row {
+            Row::Section(s) => self.jump_to(nav::turn_start(s, 0), Target::Section),
+            Row::Turn(s, t) => self.jump_to(nav::turn_start(s, t), Target::Turn),
+        }
+        self.focus = Focus::Transcript;
+        self.after_move();
+    }
+}
+
+/// The list row under the pointer in a list drawn in `area` from row `scroll`.
+fn row_in(area: Rect, at: Position, scroll: usize) -> Option<usize> {
+    area.contains(at)
+        .then(|| scroll + usize::from(at.y - area.y))
+}

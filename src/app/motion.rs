@@ -1,0 +1,191 @@
+//! Moving through the transcript: scrolling, jumps (remembered in the jump list), the current
+//! passage, search matches, the speaker filter, and the derived state kept in step after a move.
+
+use super::{App, Effect, nav};
+use crate::app::filter::Filter;
+use crate::app::update::Target;
+use crate::app::view::View;
+use crate::model::Anchor;
+
+impl App {
+    /// Scroll the transcript; the current passage follows the top of the page.
+    pub(crate) fn scroll_by(&mut self, delta: isize) {
+        let max = self.max_offset();
+        let Some(doc) = &mut self.doc else { return };
+        doc.offset = doc.offset.saturating_add_signed(delta).min(max);
+        if let Some(a) = doc.view.anchor_at(doc.offset) {
+            doc.current = a;
+        }
+    }
+
+    /// The last offset that still fills the page.
+    pub(crate) fn max_offset(&self) -> usize {
+        let page = self.page_height();
+        self.doc
+            .as_ref()
+            .map_or(0, |d| d.view.len().saturating_sub(page))
+    }
+
+    /// A jump to a line (`g`, `G`, `50%`), remembered in the jump list.
+    pub(super) fn jump_to_line(&mut self, line: usize) {
+        let max = self.max_offset();
+        let Some(doc) = &mut self.doc else { return };
+        doc.jumps.record(doc.current);
+        doc.offset = line.min(max);
+        if let Some(a) = doc.view.anchor_at(doc.offset) {
+            doc.current = a;
+        }
+    }
+
+    pub(super) fn goto_question(&mut self, n: usize) {
+        let Some(doc) = &self.doc else { return };
+        match nav::question(doc.shown(), n) {
+            Some(s) => self.jump_to(nav::turn_start(s, 0), Target::Section),
+            None => self.say("this briefing has no questions"),
+        }
+    }
+
+    /// A jump to a passage, remembered in the jump list.
+    pub(crate) fn jump_to(&mut self, a: Anchor, target: Target) {
+        if let Some(doc) = &mut self.doc {
+            doc.jumps.record(doc.current);
+        }
+        self.show(a, target);
+    }
+
+    /// Make `a` the current passage with its heading (per `target`) at the top of the page.
+    pub(crate) fn show(&mut self, a: Anchor, target: Target) {
+        let max = self.max_offset();
+        let Some(doc) = &mut self.doc else { return };
+        let line = match target {
+            Target::Section => doc.view.section_line(a.section),
+            Target::Turn => doc.view.turn_line(a.section, a.turn),
+            Target::Paragraph => doc.view.line_of(a),
+        };
+        doc.offset = line.min(max);
+        doc.current = a;
+    }
+
+    /// Move the current passage by paragraphs, scrolling only when it leaves the page.
+    pub(super) fn move_current(&mut self, forward: bool, n: usize) {
+        let page = self.page_height();
+        let max = self.max_offset();
+        let Some(doc) = &mut self.doc else { return };
+        doc.current = nav::step_paragraph(doc.shown(), doc.current, forward, n);
+        let line = doc.view.line_of(doc.current);
+        if line < doc.offset || line >= doc.offset + page {
+            doc.offset = line.min(max);
+        }
+    }
+
+    pub(super) fn search_step(&mut self, forward: bool, n: usize) {
+        let Some(doc) = &mut self.doc else { return };
+        let Some(search) = &mut doc.search else {
+            return self.say("no search yet: press / to search");
+        };
+        let before = search.current;
+        match search.step(forward, n).map(|m| m.anchor) {
+            Some(a) => {
+                // The match count is in the status line; say so only when the search wrapped.
+                let wrapped = match (before, search.current) {
+                    (Some(b), Some(c)) => (forward && c <= b) || (!forward && c >= b),
+                    _ => false,
+                };
+                self.show_match(a);
+                if wrapped {
+                    self.say(if forward {
+                        "search hit the end, continued at the start"
+                    } else {
+                        "search hit the start, continued at the end"
+                    });
+                }
+            }
+            None => {
+                let q = search.query.clone();
+                self.warn(format!("pattern not found: {q}"));
+            }
+        }
+    }
+
+    /// Bring a match into view: leave the page alone when it is already on it.
+    pub(crate) fn show_match(&mut self, a: Anchor) {
+        let page = self.page_height();
+        let Some(doc) = &mut self.doc else { return };
+        let line = doc.view.line_of(a);
+        doc.current = a;
+        if line < doc.offset || line >= doc.offset + page {
+            let max = self.max_offset();
+            let doc = self.doc.as_mut().expect("checked above");
+            doc.offset = line.saturating_sub(page / 3).min(max);
+        }
+    }
+
+    /// Turn the speaker filter on (for a speaker id) or off, keeping the reading position.
+    pub(crate) fn set_filter(&mut self, speaker: Option<String>) {
+        let Some(doc) = &mut self.doc else { return };
+        let here = doc.current_full();
+        doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
+        doc.view = View::new(doc.shown(), doc.view.width());
+        doc.highlights.clear();
+        doc.search = None;
+        doc.jumps = Default::default();
+        doc.outline.expanded.clear();
+        let a = doc.filter.as_ref().map_or(here, |f| f.to_view(here));
+        let label = doc.filter.as_ref().map(|f| {
+            doc.full
+                .speaker_name(&f.speaker)
+                .unwrap_or("Reporter")
+                .to_string()
+        });
+        self.show(a, Target::Paragraph);
+        match label {
+            Some(name) => self.say(format!("showing only {name} and the questions put to them")),
+            None => self.say("showing every speaker"),
+        }
+    }
+
+    /// Put the current passage and its citation on the clipboard.
+    pub(super) fn copy_passage(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let b = &doc.full;
+        let a = doc.current_full();
+        let Some(p) = b.paragraph(a) else { return };
+        let turn = &b.sections[a.section].turns[a.turn];
+        let who = match b.speaker(&turn.speaker) {
+            Some(s) => match &s.role {
+                Some(r) => format!("{}, {}", s.name, r),
+                None => s.name.clone(),
+            },
+            None => "A reporter".to_string(),
+        };
+        let when = b
+            .meta
+            .date
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        let text = format!("“{}”\n— {who}. {}{when}", p.text, b.meta.title);
+        self.effects.push(Effect::Clipboard(text));
+        self.say("passage copied with its citation");
+    }
+
+    /// Keep derived state in step after any change: offsets in range, the outline on the
+    /// section being read (unless the user moved its cursor), the outline scroll.
+    pub(crate) fn after_move(&mut self) {
+        let max = self.max_offset();
+        let outline_rows = usize::from(self.panes().outline.map_or(0, |r| r.height));
+        let moved = std::mem::take(&mut self.outline_moved);
+        let list_rows = usize::from(crate::ui::library_list_area(self.area).height);
+        if let Some(lib) = &mut self.library {
+            lib.keep_in_view(list_rows);
+        }
+        let Some(doc) = &mut self.doc else { return };
+        doc.offset = doc.offset.min(max);
+        if !moved {
+            let (s, t) = (doc.current.section, doc.current.turn);
+            let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+            doc.outline.follow(b, s, t);
+        }
+        doc.outline.keep_in_view(outline_rows);
+    }
+}

@@ -1,0 +1,258 @@
+//! The outline pane: one entry per section ("Opening remarks", then one per question), turns
+//! expandable under their section, and the selection that follows the reading position.
+
+use crate::model::{Briefing, SectionKind, TurnKind};
+use std::collections::BTreeSet;
+
+/// How many characters of a question's first words stand in for a missing topic.
+const FIRST_WORDS: usize = 48;
+/// Narrowest and widest the outline pane may be made, in columns.
+pub const MIN_WIDTH: u16 = 16;
+pub const MAX_WIDTH: u16 = 80;
+
+/// The names of the people who answer in a section, in order of first answer, without repeats.
+pub fn answerers(b: &Briefing, section: usize) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for t in &b.sections[section].turns {
+        if t.kind == TurnKind::Question {
+            continue;
+        }
+        let name = b.speaker_name(&t.speaker).unwrap_or("Reporter").to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// The 1-based number of a Q&A section among the questions, `None` for other kinds.
+pub fn question_number(b: &Briefing, section: usize) -> Option<usize> {
+    (b.sections[section].kind == SectionKind::Qa).then(|| {
+        b.sections[..=section]
+            .iter()
+            .filter(|s| s.kind == SectionKind::Qa)
+            .count()
+    })
+}
+
+/// A short name for a section, as the status line shows it: "Q4 · The Paper → Tao Qing",
+/// "Opening remarks", "Report", "Closing".
+pub fn section_label(b: &Briefing, section: usize) -> String {
+    let s = &b.sections[section];
+    match s.kind {
+        SectionKind::Qa => {
+            let n = question_number(b, section).unwrap_or(0);
+            let outlet = s.outlet.as_deref().unwrap_or("Reporter");
+            let who = answerers(b, section);
+            if who.is_empty() {
+                format!("Q{n} · {outlet}")
+            } else {
+                format!("Q{n} · {outlet} → {}", who.join(", "))
+            }
+        }
+        SectionKind::Remarks => s.title.clone().unwrap_or_else(|| "Opening remarks".into()),
+        SectionKind::Report => match &s.title {
+            Some(t) => format!("Report · {t}"),
+            None => "Report".into(),
+        },
+        SectionKind::Closing => s.title.clone().unwrap_or_else(|| "Closing".into()),
+    }
+}
+
+/// The topic of a question, or the first words of its first paragraph when it has none.
+pub fn topic(b: &Briefing, section: usize) -> String {
+    let s = &b.sections[section];
+    if let Some(t) = &s.title {
+        return t.clone();
+    }
+    let first = s
+        .turns
+        .iter()
+        .flat_map(|t| t.paragraphs.first())
+        .next()
+        .map_or("", |p| p.text.as_str());
+    first_words(first, FIRST_WORDS)
+}
+
+/// At most `max` characters of `text`, cut at a word boundary where there is one, with "…".
+pub fn first_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_space = cut.rfind(' ').filter(|&i| i > max / 2);
+    format!("{}…", cut[..at_space.unwrap_or(cut.len())].trim_end())
+}
+
+/// One row of the outline as shown: a section, or a turn under an expanded section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Section(usize),
+    Turn(usize, usize),
+}
+
+impl Row {
+    /// The section a row belongs to.
+    pub fn section(self) -> usize {
+        match self {
+            Row::Section(s) | Row::Turn(s, _) => s,
+        }
+    }
+}
+
+/// What the outline pane shows and where its cursor is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    pub visible: bool,
+    pub width: u16,
+    /// Sections whose turns are listed under them.
+    pub expanded: BTreeSet<usize>,
+    /// Index into [`Outline::rows`] of the cursor.
+    pub selected: usize,
+    /// First row shown, kept so that the cursor stays in view.
+    pub scroll: usize,
+}
+
+impl Default for Outline {
+    fn default() -> Self {
+        Outline {
+            visible: true,
+            width: 34,
+            expanded: BTreeSet::new(),
+            selected: 0,
+            scroll: 0,
+        }
+    }
+}
+
+impl Outline {
+    /// The rows for this briefing with the current expansions.
+    pub fn rows(&self, b: &Briefing) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(b.sections.len());
+        for (si, s) in b.sections.iter().enumerate() {
+            rows.push(Row::Section(si));
+            if self.expanded.contains(&si) {
+                rows.extend((0..s.turns.len()).map(|ti| Row::Turn(si, ti)));
+            }
+        }
+        rows
+    }
+
+    /// Put the cursor on the row of the section (or turn, when expanded) being read.
+    pub fn follow(&mut self, b: &Briefing, section: usize, turn: usize) {
+        let rows = self.rows(b);
+        let exact = rows.iter().position(|&r| r == Row::Turn(section, turn));
+        let sec = rows.iter().position(|&r| r == Row::Section(section));
+        if let Some(i) = exact.or(sec) {
+            self.selected = i;
+        }
+    }
+
+    /// Move the cursor by `delta` rows, clamped to the list.
+    pub fn move_by(&mut self, b: &Briefing, delta: isize) {
+        let n = self.rows(b).len();
+        if n == 0 {
+            return;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
+    }
+
+    /// Expand or collapse the section under the cursor, keeping the cursor on that section.
+    pub fn toggle_expand(&mut self, b: &Briefing) {
+        let Some(row) = self.rows(b).get(self.selected).copied() else {
+            return;
+        };
+        let s = row.section();
+        if !self.expanded.remove(&s) {
+            self.expanded.insert(s);
+        }
+        self.selected = self
+            .rows(b)
+            .iter()
+            .position(|&r| r == Row::Section(s))
+            .unwrap_or(0);
+    }
+
+    /// Widen (positive) or narrow the pane, within [`MIN_WIDTH`]..=[`MAX_WIDTH`].
+    pub fn resize(&mut self, delta: i32) {
+        let w = (i32::from(self.width) + delta).clamp(i32::from(MIN_WIDTH), i32::from(MAX_WIDTH));
+        self.width = w as u16;
+    }
+
+    /// Scroll so that the cursor is within a pane of `height` rows.
+    pub fn keep_in_view(&mut self, height: usize) {
+        if height == 0 {
+            return;
+        }
+        if self.selected < self.scroll {
+            self.scroll = self.selected;
+        } else if self.selected >= self.scroll + height {
+            self.scroll = self.selected + 1 - height;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testdoc::sample;
+
+    #[test]
+    fn questions_are_labelled_with_outlet_and_answerers() {
+        let b = sample();
+        assert_eq!(section_label(&b, 0), "Opening remarks");
+        assert_eq!(section_label(&b, 1), "Q1 · Harbour Daily → Lin Wei");
+        assert_eq!(section_label(&b, 2), "Q2 · Reporter → Lin Wei, Ma Qing");
+        assert_eq!(question_number(&b, 0), None);
+        assert_eq!(question_number(&b, 3), Some(3));
+    }
+
+    #[test]
+    fn a_question_without_topic_shows_its_first_words() {
+        let b = sample();
+        assert_eq!(topic(&b, 1), "Exports");
+        assert!(topic(&b, 2).starts_with("What is the outlook"));
+        assert_eq!(first_words("one two three four", 9), "one two…");
+        assert_eq!(first_words("短文", 9), "短文");
+    }
+
+    #[test]
+    fn expanding_lists_turns_and_follow_finds_them() {
+        let b = sample();
+        let mut o = Outline::default();
+        assert_eq!(o.rows(&b).len(), b.sections.len());
+        o.selected = 2;
+        o.toggle_expand(&b);
+        let rows = o.rows(&b);
+        assert_eq!(rows[3], Row::Turn(2, 0));
+        assert_eq!(o.selected, 2);
+        o.follow(&b, 2, 1);
+        assert_eq!(rows[o.selected], Row::Turn(2, 1));
+        o.follow(&b, 3, 0);
+        assert_eq!(o.rows(&b)[o.selected], Row::Section(3));
+        o.toggle_expand(&b);
+        o.selected = 2;
+        o.toggle_expand(&b);
+        assert_eq!(
+            o.rows(&b).len(),
+            b.sections.len() + b.sections[3].turns.len()
+        );
+    }
+
+    #[test]
+    fn width_and_scroll_stay_in_bounds() {
+        let b = sample();
+        let mut o = Outline::default();
+        o.resize(-1000);
+        assert_eq!(o.width, MIN_WIDTH);
+        o.resize(1000);
+        assert_eq!(o.width, MAX_WIDTH);
+        o.move_by(&b, 100);
+        assert_eq!(o.selected, b.sections.len() - 1);
+        o.keep_in_view(2);
+        assert_eq!(o.scroll, b.sections.len() - 2);
+        o.move_by(&b, -100);
+        o.keep_in_view(2);
+        assert_eq!((o.selected, o.scroll), (0, 0));
+    }
+}

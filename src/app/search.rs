@@ -1,0 +1,178 @@
+//! Incremental search over the paragraphs of a briefing: plain text, smart case (case-insensitive
+//! unless the query has a capital, as in less and vim), every match kept as a byte range of its
+//! paragraph so the transcript can highlight it.
+
+use crate::model::{Anchor, Briefing};
+use regex::RegexBuilder;
+use std::ops::Range;
+
+/// One occurrence of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub anchor: Anchor,
+    pub range: Range<usize>,
+}
+
+/// Whether a query is matched ignoring case: only when it has no capital letter.
+pub fn ignores_case(query: &str) -> bool {
+    !query.chars().any(char::is_uppercase)
+}
+
+/// Every match of `query` in document order, in the paragraphs that `shown` accepts.
+pub fn find_all(b: &Briefing, query: &str, shown: impl Fn(Anchor) -> bool) -> Vec<Match> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    // A literal pattern: regex gives Unicode case folding with byte ranges into the original
+    // text, which lowercasing both sides would not (some letters change length).
+    let Ok(re) = RegexBuilder::new(&regex::escape(query))
+        .case_insensitive(ignores_case(query))
+        .build()
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (anchor, p) in b.paragraphs() {
+        if !shown(anchor) {
+            continue;
+        }
+        out.extend(re.find_iter(&p.text).map(|m| Match {
+            anchor,
+            range: m.range(),
+        }));
+    }
+    out
+}
+
+/// A search being typed or done: the query, its matches and which one is current.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+}
+
+impl Search {
+    /// Find `query` and make current the first match at or after `from` (wrapping).
+    pub fn run(b: &Briefing, query: &str, from: Anchor, shown: impl Fn(Anchor) -> bool) -> Search {
+        let matches = find_all(b, query, shown);
+        let current = if matches.is_empty() {
+            None
+        } else {
+            Some(matches.iter().position(|m| m.anchor >= from).unwrap_or(0))
+        };
+        Search {
+            query: query.to_string(),
+            matches,
+            current,
+        }
+    }
+
+    /// Move `count` matches forward (or backward), wrapping around the document.
+    pub fn step(&mut self, forward: bool, count: usize) -> Option<&Match> {
+        let n = self.matches.len();
+        if n == 0 {
+            return None;
+        }
+        let c = self.current.unwrap_or(0);
+        let k = count.max(1) % n;
+        let next = if forward {
+            (c + k) % n
+        } else {
+            (c + n - k) % n
+        };
+        self.current = Some(next);
+        self.matches.get(next)
+    }
+
+    /// The current match.
+    pub fn current_match(&self) -> Option<&Match> {
+        self.matches.get(self.current?)
+    }
+
+    /// "match 3/17", or "no match" for a query that finds nothing.
+    pub fn status(&self) -> String {
+        match self.current {
+            Some(c) => format!("match {}/{}", c + 1, self.matches.len()),
+            None => "no match".to_string(),
+        }
+    }
+
+    /// The matched byte ranges in one paragraph, in order.
+    pub fn ranges_in(&self, anchor: Anchor) -> Vec<Range<usize>> {
+        let start = self.matches.partition_point(|m| m.anchor < anchor);
+        self.matches[start..]
+            .iter()
+            .take_while(|m| m.anchor == anchor)
+            .map(|m| m.range.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testdoc::sample;
+
+    fn a(section: usize, turn: usize, paragraph: usize) -> Anchor {
+        Anchor {
+            section,
+            turn,
+            paragraph,
+        }
+    }
+
+    #[test]
+    fn lower_case_queries_ignore_case_and_capitals_do_not() {
+        let b = sample();
+        assert_eq!(find_all(&b, "exports", |_| true).len(), 3);
+        assert_eq!(find_all(&b, "Exports", |_| true).len(), 2);
+        assert_eq!(find_all(&b, "EXPORTS", |_| true).len(), 0);
+        assert!(find_all(&b, "", |_| true).is_empty());
+    }
+
+    #[test]
+    fn ranges_point_into_paragraph_text() {
+        let b = sample();
+        for m in find_all(&b, "7.4%", |_| true) {
+            assert_eq!(&b.paragraph(m.anchor).unwrap().text[m.range], "7.4%");
+        }
+        let s = Search::run(&b, "the", a(0, 0, 0), |_| true);
+        let p = a(0, 0, 0);
+        let text = &b.paragraph(p).unwrap().text;
+        for r in s.ranges_in(p) {
+            assert!(text[r].eq_ignore_ascii_case("the"));
+        }
+    }
+
+    #[test]
+    fn next_and_previous_wrap_and_count_is_shown() {
+        let b = sample();
+        let mut s = Search::run(&b, "vehicles", a(2, 0, 0), |_| true);
+        assert_eq!(s.matches.len(), 2);
+        assert_eq!(s.current_match().unwrap().anchor, a(2, 2, 0));
+        assert_eq!(s.status(), "match 2/2");
+        assert_eq!(s.step(true, 1).unwrap().anchor, a(1, 1, 0));
+        assert_eq!(s.status(), "match 1/2");
+        assert_eq!(s.step(false, 1).unwrap().anchor, a(2, 2, 0));
+        assert_eq!(
+            Search::run(&b, "zzz", a(0, 0, 0), |_| true).status(),
+            "no match"
+        );
+    }
+
+    #[test]
+    fn hidden_paragraphs_are_not_searched() {
+        let b = sample();
+        let only_q1 = |x: Anchor| x.section == 1;
+        assert_eq!(find_all(&b, "vehicles", only_q1).len(), 1);
+    }
+
+    #[test]
+    fn regex_metacharacters_are_plain_text() {
+        let b = sample();
+        assert!(find_all(&b, "7.4", |_| true).len() == 1);
+        assert!(find_all(&b, "7.", |_| true).len() == 1);
+        assert!(find_all(&b, "(", |_| true).is_empty());
+    }
+}

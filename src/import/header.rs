@@ -1,0 +1,306 @@
+//! The header: what comes before the first spoken turn. Title, date, place and time lines, and
+//! the list of speakers ("Name, role of Organisation") from which roles are filled.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What one header paragraph is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderLine {
+    /// A date, with what else the line says (`Beijing | 10 a.m. July 19, 2022`).
+    Date {
+        iso: String,
+        place: Option<String>,
+        time: Option<String>,
+    },
+    /// An entry of the speaker list.
+    Speaker {
+        name: String,
+        role: String,
+        org: Option<String>,
+    },
+    /// A short line without a full stop: a title, a venue, a place.
+    Short(String),
+    /// Anything else: prose that introduces the event.
+    Prose,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("iso date"));
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? (\d{1,2}),? (\d{4})\b")
+        .expect("month day year")
+});
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2}) (january|february|march|april|may|june|july|august|september|october|november|december) (\d{4})\b")
+        .expect("day month year")
+});
+static HAN_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").expect("han date"));
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}(:\d{2})? ?(a\.m\.|p\.m\.|am|pm)").expect("clock time")
+});
+
+fn month_number(m: &str) -> Option<u32> {
+    let m = m.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|full| full.starts_with(&m[..m.len().min(3)]))
+        .map(|i| i as u32 + 1)
+}
+
+fn iso(y: &str, m: u32, d: &str) -> Option<String> {
+    let d: u32 = d.parse().ok()?;
+    let y: u32 = y.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2200).contains(&y))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first full date in a text, as `YYYY-MM-DD`, and where it sits.
+pub fn find_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
+    let mut best: Option<(String, std::ops::Range<usize>)> = None;
+    let mut consider = |found: Option<String>, r: std::ops::Range<usize>| {
+        if let Some(d) = found
+            && best.as_ref().is_none_or(|(_, b)| r.start < b.start)
+        {
+            best = Some((d, r));
+        }
+    };
+    if let Some(c) = ISO.captures(text) {
+        consider(
+            c[2].parse().ok().and_then(|m| iso(&c[1], m, &c[3])),
+            c.get(0).map_or(0..0, |m| m.range()),
+        );
+    }
+    if let Some(c) = MDY.captures(text) {
+        consider(
+            month_number(&c[1]).and_then(|m| iso(&c[3], m, &c[2])),
+            c.get(0).map_or(0..0, |m| m.range()),
+        );
+    }
+    if let Some(c) = DMY.captures(text) {
+        consider(
+            month_number(&c[2]).and_then(|m| iso(&c[3], m, &c[1])),
+            c.get(0).map_or(0..0, |m| m.range()),
+        );
+    }
+    if let Some(c) = HAN_DATE.captures(text) {
+        consider(
+            c[2].parse().ok().and_then(|m| iso(&c[1], m, &c[3])),
+            c.get(0).map_or(0..0, |m| m.range()),
+        );
+    }
+    best
+}
+
+/// Classify a paragraph of the header.
+pub fn classify(text: &str) -> HeaderLine {
+    let n = text.chars().count();
+    if n <= 80
+        && let Some((iso, range)) = find_date(text)
+    {
+        let rest = format!("{} {}", &text[..range.start], &text[range.end..]);
+        let time = CLOCK.find(&rest).map(|m| m.as_str().to_string());
+        let place = rest
+            .split(['|', ','])
+            .map(|s| match &time {
+                Some(t) => s.replace(t.as_str(), ""),
+                None => s.to_string(),
+            })
+            .map(|s| s.trim().to_string())
+            .find(|s| s.chars().any(char::is_alphabetic) && !is_weekday(s));
+        return HeaderLine::Date { iso, place, time };
+    }
+    if let Some(s) = speaker_entry(text) {
+        return s;
+    }
+    let sentence_end = text.ends_with(['.', '。', '!', '?', '！', '？']);
+    if n <= 250 && !sentence_end {
+        return HeaderLine::Short(text.to_string());
+    }
+    HeaderLine::Prose
+}
+
+fn is_weekday(s: &str) -> bool {
+    let l = s.to_lowercase();
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .contains(&l.as_str())
+}
+
+/// `Name, role of Organisation`: a name of two to four capitalised words, then a role that reads
+/// as a description (it has lower-case words, unlike `Woodside, California`).
+fn speaker_entry(text: &str) -> Option<HeaderLine> {
+    if text.chars().count() > 300 || text.ends_with('.') {
+        return None;
+    }
+    let (name, role) = text.split_once(", ").or_else(|| text.split_once('，'))?;
+    let name = name.trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let han_name =
+        (2..=4).contains(&name.chars().count()) && name.chars().all(super::labels::is_han);
+    let latin_name = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        });
+    let role = role.trim();
+    let descriptive = role.split(' ').count() >= 2
+        && role
+            .split(' ')
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if !(han_name || (latin_name && descriptive)) || role.is_empty() {
+        return None;
+    }
+    let (role, org) = split_org(role);
+    Some(HeaderLine::Speaker {
+        name: name.to_string(),
+        role,
+        org,
+    })
+}
+
+const ORG_HEADS: &[&str] = &[
+    "Ministry",
+    "Office",
+    "Bureau",
+    "Department",
+    "Council",
+    "Commission",
+    "Administration",
+    "Bank",
+    "Committee",
+    "Agency",
+    "Government",
+    "Institute",
+    "Association",
+    "Academy",
+    "Center",
+    "Centre",
+    "Corporation",
+    "Authority",
+    "Service",
+    "State",
+    "People's",
+    "National",
+    "General",
+    "China",
+];
+
+/// Split `spokesperson and chief engineer of the Ministry of X` into role and organisation at
+/// the last `of`/`for`/`at` that is followed by the name of an organisation; a further office
+/// after the organisation (`… Office and spokesperson of the Office`) goes back to the role.
+fn split_org(role: &str) -> (String, Option<String>) {
+    // A second office after the organisation (`… Office and spokesperson of the Office`) is set
+    // aside first.
+    let first_org = role
+        .match_indices(' ')
+        .find(|&(i, _)| ORG_HEADS.contains(&role[i + 1..].split(' ').next().unwrap_or("")))
+        .map_or(role.len(), |(i, _)| i);
+    let tail_at = role[first_org..]
+        .match_indices(" and ")
+        .find(|&(i, m)| {
+            role[first_org + i + m.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+        .map_or(role.len(), |(i, _)| first_org + i);
+    let (head, tail) = role.split_at(tail_at);
+    for sep in [" of the ", " for the ", " at the ", " of ", " for ", ", "] {
+        let found = head.match_indices(sep).filter(|&(at, _)| {
+            let first = head[at + sep.len()..].split(' ').next().unwrap_or("");
+            ORG_HEADS.contains(&first)
+        });
+        if let Some((at, _)) = found.last() {
+            let org = head[at + sep.len()..]
+                .trim()
+                .trim_end_matches([',', ';'])
+                .to_string();
+            return (format!("{}{tail}", head[..at].trim()), Some(org));
+        }
+    }
+    (role.to_string(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_several_spellings() {
+        assert_eq!(find_date("Issued 2023-07-20").unwrap().0, "2023-07-20");
+        assert_eq!(
+            find_date("on July 9, 2021 at noon").unwrap().0,
+            "2021-07-09"
+        );
+        assert_eq!(find_date("9 March 2020").unwrap().0, "2020-03-09");
+        assert_eq!(find_date("2021年3月4日上午").unwrap().0, "2021-03-04");
+        assert_eq!(find_date("May 20"), None);
+    }
+
+    #[test]
+    fn a_dateline_gives_place_and_time() {
+        assert_eq!(
+            classify("Shanghai | 3 p.m. March 2, 2021"),
+            HeaderLine::Date {
+                iso: "2021-03-02".into(),
+                place: Some("Shanghai".into()),
+                time: Some("3 p.m.".into())
+            }
+        );
+    }
+
+    #[test]
+    fn speaker_list_entries_split_role_and_organisation() {
+        assert_eq!(
+            classify("Li Ming, spokesperson and chief economist of the Ministry of Ports"),
+            HeaderLine::Speaker {
+                name: "Li Ming".into(),
+                role: "spokesperson and chief economist".into(),
+                org: Some("Ministry of Ports".into())
+            }
+        );
+        assert_eq!(
+            classify(
+                "Wu Fan, deputy head of the Press Bureau of the State Office (SO) and spokesperson of the SO"
+            ),
+            HeaderLine::Speaker {
+                name: "Wu Fan".into(),
+                role: "deputy head of the Press Bureau and spokesperson of the SO".into(),
+                org: Some("State Office (SO)".into())
+            }
+        );
+        assert_eq!(
+            classify("Woodside, California"),
+            HeaderLine::Short("Woodside, California".into())
+        );
+        assert_eq!(
+            classify("Friends, good morning to you all."),
+            HeaderLine::Prose
+        );
+    }
+}

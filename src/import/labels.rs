@@ -1,0 +1,268 @@
+//! Speaker lines: a paragraph that starts with a label saying who speaks.
+//!
+//! Shapes seen in transcripts: `Q  text` (White House style), all-caps labels (`MS. ROE:`,
+//! `THE PRESIDENT:`), names and outlets in mixed case (`Li Ming:` alone on a line or with the text
+//! after it, `China Daily:`), Rev-style `Name: (12:34)` with the text on the next line, and Chinese
+//! labels with a full-width colon (`记者：`, `主持人 李明：`), sometimes after a parenthetical
+//! (`（中文提问）记者：`). This module only recognises the shape; whether a label is accepted is
+//! decided for the whole document (a one-off `Note:` is not a speaker).
+
+/// How a label is written; decides how much evidence it needs to be accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `Q` followed by white space, or `Q:` / `Question:`.
+    Q,
+    /// All capitals: `MS. ROE:`.
+    Caps,
+    /// Capitalised words: `Li Ming:`, `The Daily News:`.
+    Mixed,
+    /// Any label followed by a recording time: `Speaker 3: (12:34)`.
+    Timed,
+    /// Chinese characters, full-width or ASCII colon.
+    Han,
+}
+
+/// A label found at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate<'a> {
+    /// The label without its colon, e.g. `MS. ROE` or `记者`.
+    pub label: &'a str,
+    /// The text after the label (and after a recording time).
+    pub rest: &'a str,
+    pub shape: Shape,
+    /// A parenthetical before the label (`（中文提问）`), removed from the turn's text.
+    pub prefix: &'a str,
+}
+
+const MAX_LABEL_CHARS: usize = 80;
+
+/// The label at the start of `text`, if it has the shape of one.
+pub fn candidate(text: &str) -> Option<Candidate<'_>> {
+    if let Some(rest) = q_label(text) {
+        return Some(Candidate {
+            label: "Q",
+            rest,
+            shape: Shape::Q,
+            prefix: "",
+        });
+    }
+    if let Some((prefix, after)) = leading_parenthetical(text) {
+        let c = candidate(after)?;
+        let ok = c.shape == Shape::Han || crate::import::names::is_reporter_word(c.label);
+        return ok.then_some(Candidate { prefix, ..c });
+    }
+    let (at, colon) = text
+        .char_indices()
+        .take(MAX_LABEL_CHARS)
+        .find(|&(_, c)| c == ':' || c == '：')?;
+    let label = text[..at].trim();
+    let after = &text[at + colon.len_utf8()..];
+    if colon == ':' && !after.is_empty() && !after.starts_with(' ') {
+        return None;
+    }
+    let after = after.trim_start();
+    if label.is_empty() {
+        return None;
+    }
+    if let Some(rest) = recording_time(after) {
+        return plain_words(label, true).then_some(Candidate {
+            label,
+            rest,
+            shape: Shape::Timed,
+            prefix: "",
+        });
+    }
+    let shape = if is_han_label(label) {
+        Shape::Han
+    } else if is_caps_label(label) {
+        Shape::Caps
+    } else if is_mixed_label(label) {
+        Shape::Mixed
+    } else {
+        return None;
+    };
+    Some(Candidate {
+        label,
+        rest: after,
+        shape,
+        prefix: "",
+    })
+}
+
+fn q_label(text: &str) -> Option<&str> {
+    for head in ["Question:", "Question：", "Q:", "Q：", "Q.", "問：", "问："] {
+        if let Some(rest) = text.strip_prefix(head) {
+            return Some(rest.trim_start());
+        }
+    }
+    if text == "Q" {
+        return Some("");
+    }
+    text.strip_prefix("Q ")
+}
+
+fn leading_parenthetical(text: &str) -> Option<(&str, &str)> {
+    let close = if text.starts_with('（') {
+        '）'
+    } else if text.starts_with('(') {
+        ')'
+    } else {
+        return None;
+    };
+    let (end, _) = text.char_indices().take(30).find(|&(_, c)| c == close)?;
+    let end = end + close.len_utf8();
+    Some((&text[..end], text[end..].trim_start()))
+}
+
+/// `(12:34)` or `(1:02:03)` at the start: the recording time of a Rev-style label.
+fn recording_time(s: &str) -> Option<&str> {
+    let inner_end = s.find(')')?;
+    let inner = s.strip_prefix('(')?.get(..inner_end - 1)?;
+    let parts: Vec<&str> = inner.split(':').collect();
+    let ok = (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    ok.then(|| s[inner_end + 1..].trim_start())
+}
+
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+fn is_han_label(label: &str) -> bool {
+    let n = label.chars().count();
+    n <= 15
+        && label.chars().any(is_han)
+        && label
+            .chars()
+            .all(|c| is_han(c) || c == '·' || c == '•' || c == ' ' || c.is_ascii_alphanumeric())
+}
+
+fn is_caps_label(label: &str) -> bool {
+    let letters = label.chars().filter(|c| c.is_ascii_uppercase()).count();
+    letters >= 2
+        && label.split(' ').count() <= 6
+        && label
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | '&'))
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "and", "the", "for", "de", "van", "von", "bin", "al", "del", "da", "la", "le", "on",
+];
+
+fn is_mixed_label(label: &str) -> bool {
+    // A parenthesis explains an outlet's abbreviation: `PPTN (People's Posts News)`.
+    let outer: String = match (label.find('('), label.rfind(')')) {
+        (Some(a), Some(b)) if a < b && b + 1 == label.len() => label[..a].trim().to_string(),
+        (None, None) => label.to_string(),
+        _ => return false,
+    };
+    if outer.is_empty() || !outer.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    plain_words(&outer, false)
+        && outer.split(' ').all(|w| {
+            CONNECTORS.contains(&w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// At most 8 words of letters (digits only as a trailing number, as in `Speaker 12`).
+fn plain_words(label: &str, allow_any_case: bool) -> bool {
+    let words: Vec<&str> = label.split(' ').collect();
+    if words.len() > 8 {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let number = w.bytes().all(|b| b.is_ascii_digit()) && i > 0 && i + 1 == words.len();
+        number
+            || (!w.is_empty()
+                && w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '&')))
+    }) && (allow_any_case || label.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(t: &str) -> Option<(Shape, &str, &str)> {
+        candidate(t).map(|c| (c.shape, c.label, c.rest))
+    }
+
+    #[test]
+    fn reporter_q_lines() {
+        assert_eq!(
+            shape("Q Thanks. Why?"),
+            Some((Shape::Q, "Q", "Thanks. Why?"))
+        );
+        assert_eq!(shape("Q"), Some((Shape::Q, "Q", "")));
+        assert_eq!(shape("Q: And then?"), Some((Shape::Q, "Q", "And then?")));
+        assert_eq!(shape("Quickly, a word."), None);
+    }
+
+    #[test]
+    fn caps_mixed_and_timed_labels() {
+        assert_eq!(
+            shape("MS. ROE: Good morning."),
+            Some((Shape::Caps, "MS. ROE", "Good morning."))
+        );
+        assert_eq!(shape("Li Ming:"), Some((Shape::Mixed, "Li Ming", "")));
+        assert_eq!(
+            shape("Ann Lee: We grew."),
+            Some((Shape::Mixed, "Ann Lee", "We grew."))
+        );
+        assert_eq!(
+            shape("RTN (Rail Transport News):"),
+            Some((Shape::Mixed, "RTN (Rail Transport News)", ""))
+        );
+        assert_eq!(
+            shape("Speaker 4: (03:12)"),
+            Some((Shape::Timed, "Speaker 4", ""))
+        );
+        assert_eq!(
+            shape("Dr Ada: (1:03:12) Yes."),
+            Some((Shape::Timed, "Dr Ada", "Yes."))
+        );
+    }
+
+    #[test]
+    fn chinese_labels_with_a_parenthetical() {
+        assert_eq!(shape("记者：请问"), Some((Shape::Han, "记者", "请问")));
+        let c = candidate("（英文提问）Reporter: Mrs Wu, why?").unwrap();
+        assert_eq!(
+            (c.label, c.rest, c.prefix),
+            ("Reporter", "Mrs Wu, why?", "（英文提问）")
+        );
+        assert!(candidate("我们认为，这很好：是").is_none());
+    }
+
+    #[test]
+    fn prose_is_not_a_label() {
+        for t in [
+            "The main work is as follows:",
+            "At the meeting, a reporter asked: Why?",
+            "10:30 a.m.",
+            "Edit:Wu Fan",
+            "**问题1：为什么**",
+            "# 标题　林：引语",
+            "See https://example.org",
+            "Hot spot one: the economy",
+        ] {
+            assert_eq!(candidate(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn many_colons_and_long_lines_stay_cheap() {
+        let t = ":".repeat(100_000);
+        assert_eq!(candidate(&t), None);
+        let t = format!("A{}", "a".repeat(1_000_000));
+        assert_eq!(candidate(&t), None);
+    }
+}

@@ -1,0 +1,403 @@
+//! Names: what a label says about who speaks, and one identity per person.
+//!
+//! `MS. ROE:`, `Ms. Roe:` and `Jane Roe:` are one speaker; honorifics are dropped, titles
+//! (`SECRETARY`, `Spokesperson`) become the role, all-caps names are written in title case.
+//! Labels that name a role rather than a person (`Reporter`, `MODERATOR`, `Speaker 3`,
+//! `主持人`) and labels that name a media outlet (`China Daily:`) are told apart here.
+
+use super::labels::is_han;
+
+/// What a label stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A reporter whose name is not given; `outlet` when the label names one.
+    Reporter { outlet: Option<String> },
+    /// A numbered or anonymous label (`Speaker 3`): a reporter unless the text shows otherwise.
+    Placeholder(String),
+    /// A named person or a role that answers (`MODERATOR`), with a title from the label.
+    Person {
+        name: String,
+        role: Option<String>,
+        kind: Hint,
+    },
+}
+
+/// What the label alone says about a person's part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Host,
+    Official,
+    Other,
+}
+
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "madam", "madame", "sir",
+];
+
+const TITLES: &[&str] = &[
+    "secretary",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "ambassador",
+    "governor",
+    "senator",
+    "admiral",
+    "general",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "director",
+    "deputy",
+    "commissioner",
+    "mayor",
+    "premier",
+    "chancellor",
+    "leader",
+    "representative",
+];
+
+const MEDIA_WORDS: &[&str] = &[
+    "news",
+    "daily",
+    "times",
+    "post",
+    "agency",
+    "press",
+    "tv",
+    "television",
+    "radio",
+    "network",
+    "journal",
+    "paper",
+    "media",
+    "broadcasting",
+    "channel",
+    "magazine",
+    "weekly",
+    "herald",
+    "tribune",
+    "observer",
+    "gazette",
+    "reuters",
+    "bloomberg",
+    "xinhua",
+    "online",
+    "telegraph",
+    "guardian",
+    "economist",
+    "cnn",
+    "bbc",
+    "cctv",
+    "cgtn",
+    "afp",
+    "nhk",
+    "yonhap",
+];
+
+const PLACEHOLDERS: &[&str] = &[
+    "speaker",
+    "unidentified",
+    "unknown",
+    "audience",
+    "participant",
+    "male",
+    "female",
+    "voice",
+    "voices",
+    "questioner",
+    "attendee",
+];
+
+/// Whether a label names an unnamed reporter's part (`Reporter`, `记者`, `Journalist`).
+pub fn is_reporter_word(label: &str) -> bool {
+    matches!(
+        label.to_lowercase().as_str(),
+        "reporter"
+            | "journalist"
+            | "question"
+            | "q"
+            | "press"
+            | "记者"
+            | "記者"
+            | "问"
+            | "問"
+            | "提问"
+            | "提問"
+    )
+}
+
+fn is_host_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "moderator" | "host" | "chair" | "chairperson" | "mc" | "operator" | "主持人" | "主持"
+    )
+}
+
+/// What a label stands for. Never fails: an unknown label is a person named by it.
+pub fn classify(label: &str) -> Who {
+    let lower = label.to_lowercase();
+    if is_reporter_word(label) {
+        return Who::Reporter { outlet: None };
+    }
+    if let Some(outlet) = chinese_outlet(label) {
+        return Who::Reporter { outlet };
+    }
+    if is_host_word(&lower) {
+        return person(label, None, Hint::Host);
+    }
+    if matches!(
+        lower.as_str(),
+        "interpreter" | "translator" | "翻译" | "翻譯"
+    ) {
+        return person(label, None, Hint::Other);
+    }
+    for host in ["主持人", "主持"] {
+        if let Some(name) = label.strip_prefix(host) {
+            return person(name.trim(), Some(host.to_string()), Hint::Host);
+        }
+    }
+    for official in ["发布人", "發布人", "发言人", "發言人"] {
+        if let Some(name) = label.strip_prefix(official) {
+            let name = name.trim();
+            let name = if name.is_empty() { label } else { name };
+            return person(name, Some(official.to_string()), Hint::Official);
+        }
+    }
+    let first = lower.split(' ').next().unwrap_or("");
+    if PLACEHOLDERS.contains(&first) && !label.chars().any(is_han) {
+        return Who::Placeholder(title_case(label));
+    }
+    if is_outlet(label) {
+        return Who::Reporter {
+            outlet: Some(label.to_string()),
+        };
+    }
+    let (name, role) = split_title(label);
+    person(&name, role, Hint::Official)
+}
+
+fn person(name: &str, role: Option<String>, kind: Hint) -> Who {
+    Who::Person {
+        name: title_case(name),
+        role,
+        kind,
+    }
+}
+
+/// `新华社记者` → outlet `新华社`; a bare `记者` has none.
+fn chinese_outlet(label: &str) -> Option<Option<String>> {
+    let stem = label
+        .strip_suffix("记者")
+        .or_else(|| label.strip_suffix("記者"))?
+        .trim();
+    Some((!stem.is_empty()).then(|| stem.to_string()))
+}
+
+/// Whether a label names a media outlet rather than a person.
+pub fn is_outlet(label: &str) -> bool {
+    if label.contains('(') || label.starts_with("The ") {
+        return true;
+    }
+    let words: Vec<String> = label
+        .split([' ', '-'])
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if words.iter().any(|w| MEDIA_WORDS.contains(&w.as_str())) {
+        return true;
+    }
+    // A lone acronym in a mixed-case document (`PPTN:`) is an outlet, not a person.
+    words.len() == 1
+        && label.len() >= 2
+        && label.len() <= 6
+        && label.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Split a leading title from a name: `SECRETARY CARDONA` → (`Cardona`, `Secretary`). A label
+/// that is only a title (`THE PRESIDENT`) stays the name, and the title is its role too.
+fn split_title(label: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = label
+        .split(' ')
+        .filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let words = if words.is_empty() {
+        label.split(' ').collect()
+    } else {
+        words
+    };
+    let is_title = |w: &&str| {
+        let l = w.to_lowercase();
+        TITLES.contains(&l.as_str()) || l == "the"
+    };
+    let n_titles = words.iter().take_while(|w| is_title(w)).count();
+    if n_titles == 0 {
+        return (words.join(" "), None);
+    }
+    let role_words: Vec<&str> = words[..n_titles]
+        .iter()
+        .copied()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .collect();
+    let role = (!role_words.is_empty()).then(|| title_case(&role_words.join(" ")));
+    if n_titles == words.len() {
+        (words.join(" "), role)
+    } else {
+        (words[n_titles..].join(" "), role)
+    }
+}
+
+/// Title case for all-caps words (`JEAN-PIERRE` → `Jean-Pierre`); other words are kept.
+pub fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let caps = letters > 1 && w.chars().all(|c| !c.is_lowercase());
+            if !caps {
+                return w.to_string();
+            }
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = matches!(c, '-' | '\'' | '’' | '.');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The key under which two spellings of one name meet: letters only, lower case, honorifics out.
+pub fn key(name: &str) -> String {
+    name.split(' ')
+        .filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()))
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The last word of a name, lower case: how a transcript often calls people after introducing them.
+pub fn surname_key(name: &str) -> String {
+    if name.chars().any(is_han) {
+        return key(name);
+    }
+    name.split(' ').next_back().map(key).unwrap_or_default()
+}
+
+/// A speaker id for the format: ASCII letters, digits, `-`; starts with a letter; not `reporter`.
+pub fn slug(name: &str, taken: &[String]) -> String {
+    let mut s = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if matches!(c, ' ' | '-' | '.' | '_') && !s.is_empty() && !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    let s = s.trim_matches('-').to_string();
+    let base = if s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.len() <= 40 {
+        s
+    } else {
+        format!("s{}", taken.len() + 1)
+    };
+    let base = if base == crate::model::UNNAMED_REPORTER {
+        "reporter-1".to_string()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person_of(label: &str) -> (String, Option<String>, Hint) {
+        match classify(label) {
+            Who::Person { name, role, kind } => (name, role, kind),
+            other => panic!("{label}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn titles_become_roles_and_caps_become_title_case() {
+        assert_eq!(
+            person_of("MS. JEAN-ROE"),
+            ("Jean-Roe".into(), None, Hint::Official)
+        );
+        assert_eq!(
+            person_of("SECRETARY VALDEZ"),
+            ("Valdez".into(), Some("Secretary".into()), Hint::Official)
+        );
+        assert_eq!(
+            person_of("THE PRESIDENT"),
+            (
+                "The President".into(),
+                Some("President".into()),
+                Hint::Official
+            )
+        );
+        assert_eq!(person_of("MODERATOR").2, Hint::Host);
+        assert_eq!(person_of("Li Ming").0, "Li Ming");
+        assert_eq!(
+            person_of("主持人 王芳"),
+            ("王芳".into(), Some("主持人".into()), Hint::Host)
+        );
+    }
+
+    #[test]
+    fn reporters_outlets_and_placeholders() {
+        assert_eq!(classify("Reporter"), Who::Reporter { outlet: None });
+        assert_eq!(
+            classify("Harbour Daily"),
+            Who::Reporter {
+                outlet: Some("Harbour Daily".into())
+            }
+        );
+        assert_eq!(
+            classify("RTN (Rail Transport News)"),
+            Who::Reporter {
+                outlet: Some("RTN (Rail Transport News)".into())
+            }
+        );
+        assert_eq!(
+            classify("新华社记者"),
+            Who::Reporter {
+                outlet: Some("新华社".into())
+            }
+        );
+        assert_eq!(
+            classify("Speaker 12"),
+            Who::Placeholder("Speaker 12".into())
+        );
+    }
+
+    #[test]
+    fn keys_and_slugs() {
+        assert_eq!(key("Ms. Jean-Roe"), key("JEAN-ROE"));
+        assert_eq!(surname_key("Tian Yu"), "yu");
+        let taken = vec!["li-ming".to_string()];
+        assert_eq!(slug("Li Ming", &taken), "li-ming-2");
+        assert_eq!(slug("王芳", &taken), "s2");
+        assert_eq!(slug("Reporter", &[]), "reporter-1");
+        assert_eq!(slug("Dr. O'Neil", &[]), "dr-oneil");
+    }
+}

@@ -1,0 +1,245 @@
+//! Scrape noise: what a copy from a web page, an app or a PDF adds around the spoken words.
+//!
+//! Repeated junk prefixes on lines, photo captions, site navigation, embedded media, footers
+//! (editor, source, copyright, licence numbers), stage directions and time stamps. Editor and
+//! source are worth keeping and come back as metadata; everything else is removed, and the caller
+//! records a note for each removal so that nothing disappears silently.
+
+use super::text::Line;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What to do with a line that is not part of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Noise {
+    /// Remove it; the reason is shown by `--explain`.
+    Drop(&'static str),
+    /// Remove it from the body and keep its value as the briefing's editor.
+    Editor(String),
+    /// Remove it from the body and keep its value as the briefing's source.
+    Source(String),
+}
+
+/// A token that starts many lines and cannot be prose (it has digits and no lower-case letters),
+/// like the `1746-IV16 ` an export tool stamped on every other line.
+pub fn junk_prefix(lines: &[Line]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut nonblank = 0usize;
+    for l in lines {
+        if l.text.is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        let Some((first, rest)) = l.text.split_once(' ') else {
+            continue;
+        };
+        if !rest.is_empty() && looks_like_junk(first) {
+            *counts.entry(first).or_default() += 1;
+        }
+    }
+    let (tok, n) = counts
+        .into_iter()
+        .max_by_key(|&(t, n)| (n, std::cmp::Reverse(t)))?;
+    (n >= 3 && n * 5 >= nonblank).then(|| tok.to_string())
+}
+
+fn looks_like_junk(tok: &str) -> bool {
+    let len = tok.chars().count();
+    (3..=24).contains(&len)
+        && tok.chars().any(|c| c.is_ascii_digit())
+        && tok
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || c == '-' || c == '_')
+        && !tok.chars().any(|c| c.is_lowercase())
+        && tok
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '#' | '/'))
+}
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(/\d+ |data (figure|map|photo|picture|chart)\b|file photo\b|photo:|photo taken\b|picture:|image:|图为|圖為|资料图|資料圖|图片来源|圖片來源)",
+    )
+    .expect("caption pattern")
+});
+
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(special statement|disclaimer|copyright|submission mailbox|tel ?[:：]|e-?mail ?[:：]|fax ?[:：])|ICP备|ICP證|ICP证|all rights reserved|©|版权所有|版權所有",
+    )
+    .expect("footer pattern")
+});
+
+static EDITOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(translated and edited by|edited by|responsible editors?|editors?|edit)\b\s*[:：]?\s*|(责任编辑|責任編輯|编辑|編輯)\s*[:：]?\s*",
+    )
+    .expect("editor pattern")
+});
+
+static EDITOR_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(translated and edited by |edited by |(responsible )?editors? ?[:：]|edit ?[:：]|责任编辑|責任編輯)")
+        .expect("editor start pattern")
+});
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(source|来源|來源)\s*[:：]\s*(.+)$").expect("source pattern")
+});
+
+static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?$").expect("time pattern")
+});
+
+const NAVIGATION: &[&str] = &[
+    "read in chinese",
+    "read in english",
+    "return to list",
+    "recommended reading",
+    "recommended reading change it",
+    "links",
+    "share",
+    "share this",
+    "print",
+    "close",
+    "back to top",
+    "related news",
+    "related articles",
+    "more",
+    "top",
+    "---",
+    "***",
+    "返回列表",
+    "打印",
+    "关闭",
+    "關閉",
+];
+
+/// Classify a line that is noise wherever it appears; `None` for a line that may be content.
+pub fn line_noise(text: &str) -> Option<Noise> {
+    if text.is_empty() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if NAVIGATION.contains(&lower.as_str()) {
+        return Some(Noise::Drop("site navigation"));
+    }
+    if text.starts_with("{{<") || text.starts_with("{{%") {
+        return Some(Noise::Drop("embedded media"));
+    }
+    if text.starts_with('<') && text.ends_with('>') {
+        return Some(Noise::Drop("HTML markup or caption"));
+    }
+    if CAPTION.is_match(text) {
+        return Some(Noise::Drop("photo caption"));
+    }
+    let short = text.chars().count() <= 300;
+    if text.chars().count() <= 600 && EDITOR_START.is_match(text) {
+        // Credits may end with a sentence about the translation; the names come first.
+        let credits = match text.find(". ") {
+            Some(end) => &text[..end],
+            None => text.trim_end_matches('.'),
+        };
+        let names: Vec<&str> = EDITOR
+            .split(credits)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !names.is_empty() {
+            return Some(Noise::Editor(names.join(", ")));
+        }
+    }
+    if short && let Some(c) = SOURCE.captures(text) {
+        return Some(Noise::Source(c[2].trim().to_string()));
+    }
+    if text.chars().count() <= 600 && FOOTER.is_match(text) {
+        return Some(Noise::Drop("site footer"));
+    }
+    None
+}
+
+/// A paragraph that is only a stage direction (`(Laughter.)`, `[Applause]`) or a clock time.
+pub fn paragraph_noise(text: &str) -> Option<&'static str> {
+    let n = text.chars().count();
+    if (2..=200).contains(&n) {
+        let bracketed = (text.starts_with('(') && text.ends_with(')'))
+            || (text.starts_with('[') && text.ends_with(']'))
+            || (text.starts_with('（') && text.ends_with('）'));
+        let inner = &text[text.chars().next().map_or(0, char::len_utf8)
+            ..text.len() - text.chars().last().map_or(0, char::len_utf8)];
+        if bracketed && !inner.contains([')', '(', '（', '）', '[', ']']) {
+            return Some("stage direction");
+        }
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Some("stray punctuation");
+    }
+    if n <= 20 && TIME_STAMP.is_match(text) {
+        return Some("time stamp");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::text::lines;
+
+    #[test]
+    fn finds_a_repeated_junk_prefix_but_not_words() {
+        let raw = "X9-AB1 First line.\nSecond line.\nX9-AB1 Third.\nX9-AB1 Fourth.\nFifth.\n";
+        let (ls, _) = lines(raw);
+        assert_eq!(junk_prefix(&ls).as_deref(), Some("X9-AB1"));
+        let (ls, _) = lines("Q Why?\nQ How?\nQ When?\n");
+        assert_eq!(junk_prefix(&ls), None);
+        let (ls, _) = lines("2022 was good.\n2022 was bad.\n2022 was long.\n");
+        assert_eq!(junk_prefix(&ls), None);
+    }
+
+    #[test]
+    fn captions_navigation_and_footers_are_noise() {
+        assert_eq!(line_noise("/3 Li Ming"), Some(Noise::Drop("photo caption")));
+        assert_eq!(
+            line_noise("Data photo: a port at dawn. Reporter Wu Fan"),
+            Some(Noise::Drop("photo caption"))
+        );
+        assert_eq!(
+            line_noise("Read in Chinese"),
+            Some(Noise::Drop("site navigation"))
+        );
+        assert_eq!(
+            line_noise("Edit:Wu Fan    Responsible editor:Li Na"),
+            Some(Noise::Editor("Wu Fan, Li Na".into()))
+        );
+        assert_eq!(
+            line_noise("Source:People's Daily"),
+            Some(Noise::Source("People's Daily".into()))
+        );
+        assert_eq!(
+            line_noise("Copyright © 2020 example.org"),
+            Some(Noise::Drop("site footer"))
+        );
+        assert_eq!(
+            line_noise("京ICP备000000号"),
+            Some(Noise::Drop("site footer"))
+        );
+        assert_eq!(
+            line_noise("Translated and edited by Wu Fan and Li Na. The Chinese text prevails."),
+            Some(Noise::Editor("Wu Fan and Li Na".into()))
+        );
+        assert_eq!(line_noise("The source of growth is demand."), None);
+        assert_eq!(line_noise("Editors met on Monday to discuss it."), None);
+    }
+
+    #[test]
+    fn stage_directions_and_clock_times() {
+        assert_eq!(paragraph_noise("(Laughter.)"), Some("stage direction"));
+        assert_eq!(paragraph_noise("[Applause]"), Some("stage direction"));
+        assert_eq!(paragraph_noise("5:28 P.M. EDT"), Some("time stamp"));
+        assert_eq!(paragraph_noise("(As interpreted.) Thank you."), None);
+        assert_eq!(paragraph_noise("(a) first (b) second"), None);
+        assert_eq!(paragraph_noise("Growth was 5.2 percent."), None);
+        assert_eq!(paragraph_noise(">"), Some("stray punctuation"));
+        assert_eq!(paragraph_noise("(x"), None);
+    }
+}

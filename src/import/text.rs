@@ -1,0 +1,184 @@
+//! Raw text → clean lines → paragraphs.
+//!
+//! Web copies mix U+00A0 with spaces, carry control characters, and come either hard-wrapped (a
+//! paragraph is a block of short lines) or one paragraph per line. Everything later works on
+//! [`Para`]s, so this is the only place that knows about either.
+
+/// One line of the raw text, cleaned: no control characters, U+00A0 and tabs read as spaces,
+/// trimmed at both ends. `no` is the 1-based line number in the raw text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub no: u32,
+    pub text: String,
+}
+
+/// A paragraph: the lines of one block joined with single spaces, and the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub line: u32,
+    pub text: String,
+}
+
+/// Whether `c` reads as white space in a transcript's layout (U+00A0 and U+3000 included).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}'
+}
+
+/// Clean one raw line: control and zero-width characters are dropped, every run of white space
+/// becomes one space, and the ends are trimmed. Returns the line and whether something was dropped.
+pub fn clean(raw: &str) -> (String, bool) {
+    let mut out = String::with_capacity(raw.len());
+    let mut dropped = false;
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if is_space(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}')
+        {
+            dropped = true;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    (out, dropped)
+}
+
+/// Split raw text into clean lines (`\n`, `\r\n` and lone `\r` all end a line).
+pub fn lines(raw: &str) -> (Vec<Line>, Vec<u32>) {
+    let mut out = Vec::new();
+    let mut dirty = Vec::new();
+    for (i, l) in raw.split('\n').enumerate() {
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        // A lone CR (old Mac files) also ends a line; it stays on the same line number.
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        for part in l.split('\r') {
+            let (text, dropped) = clean(part);
+            if dropped {
+                dirty.push(no);
+            }
+            out.push(Line { no, text });
+        }
+    }
+    (out, dirty)
+}
+
+/// Whether the text is hard-wrapped: lines often break in mid-sentence (a line without a
+/// sentence end followed by one that starts in lower case) and few lines are long. Hard-wrapped
+/// text joins a block into one paragraph; otherwise every line is a paragraph.
+pub fn is_wrapped(lines: &[Line]) -> bool {
+    let mut nonblank = 0usize;
+    let mut long = 0usize;
+    let mut breaks = 0usize;
+    let mut prev: Option<&str> = None;
+    for l in lines {
+        if l.text.is_empty() {
+            prev = None;
+            continue;
+        }
+        nonblank += 1;
+        if l.text.chars().count() > 120 {
+            long += 1;
+        }
+        if let Some(p) = prev {
+            let open = !p.ends_with(['.', '?', '!', ':', '"', '”', ')', '。', '？', '！', '：']);
+            let continues = l
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '$');
+            breaks += usize::from(open && continues);
+        }
+        prev = Some(&l.text);
+    }
+    breaks >= 2 && long * 10 < nonblank
+}
+
+/// Group lines into paragraphs: blocks between blank lines when `wrapped`, else one per line.
+pub fn paragraphs(lines: &[Line], wrapped: bool) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut open = false;
+    for l in lines {
+        if l.text.is_empty() {
+            open = false;
+            continue;
+        }
+        match out.last_mut() {
+            Some(p) if open && wrapped => {
+                p.text.push(' ');
+                p.text.push_str(&l.text);
+            }
+            _ => out.push(Para {
+                line: l.no,
+                text: l.text.clone(),
+            }),
+        }
+        open = true;
+    }
+    out
+}
+
+/// The first `n` characters of `s` (for excerpts in notes), with `…` when cut.
+pub fn excerpt(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_reads_nbsp_as_space_and_drops_controls() {
+        assert_eq!(
+            clean("Q\u{a0}\u{a0}  Hello\u{1b}[31m "),
+            ("Q Hello[31m".into(), true)
+        );
+        assert_eq!(clean("  a\tb  "), ("a b".into(), false));
+    }
+
+    #[test]
+    fn lines_are_numbered_from_one() {
+        let (ls, dirty) = lines("a\r\nb\rb2\n\u{7}c");
+        assert_eq!(
+            ls.iter().map(|l| l.no).collect::<Vec<_>>(),
+            vec![1, 2, 2, 3]
+        );
+        assert_eq!(dirty, vec![3]);
+    }
+
+    #[test]
+    fn wrapped_text_joins_blocks() {
+        let (ls, _) = lines("MS. ROE: Good\nmorning all.\n\nQ Thanks, and\nmore.\n");
+        assert!(is_wrapped(&ls));
+        let ps = paragraphs(&ls, true);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].text, "MS. ROE: Good morning all.");
+        assert_eq!(ps[1].line, 4);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_text_is_not_wrapped() {
+        let long = "word ".repeat(40);
+        let raw = format!("Ann Lee: {long}\nBo Chen: {long}\nAnn Lee: {long}\n");
+        let (ls, _) = lines(&raw);
+        assert!(!is_wrapped(&ls));
+        assert_eq!(paragraphs(&ls, false).len(), 3);
+        let (ls, _) = lines("Topic one: Ports\nReporter: Why?\nAnn Lee: Because.\nAnd more.\n");
+        assert!(!is_wrapped(&ls));
+    }
+
+    #[test]
+    fn excerpt_cuts_on_characters() {
+        assert_eq!(excerpt("主持人说话", 2), "主持…");
+        assert_eq!(excerpt("ab", 5), "ab");
+    }
+}

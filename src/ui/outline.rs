@@ -1,0 +1,71 @@
+//! The outline pane: "Opening remarks", then one entry per question (number, outlet, who
+//! answers, topic), turns under expanded entries, the section being read marked.
+
+use super::fit;
+use crate::app::outline::{self, Row};
+use crate::app::{App, Doc, Focus};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// The text of one outline row, in the full briefing's numbering even when filtered.
+fn row_text(doc: &Doc, row: Row) -> (String, String) {
+    let full = &doc.full;
+    match row {
+        Row::Section(s) => {
+            let fs = doc.full_section(s);
+            let label = outline::section_label(full, fs);
+            let topic = if full.sections[fs].kind == crate::model::SectionKind::Qa {
+                outline::topic(full, fs)
+            } else {
+                String::new()
+            };
+            (label, topic)
+        }
+        Row::Turn(s, t) => {
+            let turn = &doc.shown().sections[s].turns[t];
+            let who = full.speaker_name(&turn.speaker).unwrap_or("Reporter");
+            (format!("  {who}"), turn.kind.as_str().to_string())
+        }
+    }
+}
+
+/// Draw the outline in `area`.
+pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
+    let o = &doc.outline;
+    let rows = o.rows(doc.shown());
+    let width = usize::from(area.width);
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(o.scroll)
+        .take(usize::from(area.height))
+    {
+        let y = area.y + (i - o.scroll) as u16;
+        let reading = match *row {
+            Row::Section(s) => s == doc.current.section,
+            Row::Turn(s, t) => (s, t) == (doc.current.section, doc.current.turn),
+        };
+        let (label, topic) = row_text(doc, *row);
+        let mark = if reading { "▸" } else { " " };
+        let mut style = Style::new();
+        if reading {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        if i == o.selected && app.focus == Focus::Outline {
+            style = style.patch(app.theme.selected);
+        }
+        let head = fit(&format!("{mark}{label}"), width);
+        let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
+        let mut spans = vec![Span::styled(head, style)];
+        if !topic.is_empty() && rest > 3 {
+            spans.push(Span::styled(
+                fit(&format!(" · {topic}"), rest),
+                style.patch(app.theme.dim),
+            ));
+        }
+        Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
+    }
+}

@@ -1,0 +1,123 @@
+//! Popups over the reader: help, terms on the page, figures of the section, speaker choice.
+
+use super::fit;
+use crate::app::{App, Overlay};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+/// A centred rectangle of at most `w` x `h` inside `area`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height.saturating_sub(1)).max(1.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height.saturating_sub(1) - h.min(area.height.saturating_sub(1))) / 2,
+        w,
+        h,
+    )
+}
+
+/// Draw a popup.
+pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
+    let Some(doc) = &app.doc else {
+        if let Overlay::Help { scroll } = overlay {
+            help(app, *scroll, area, buf);
+        }
+        return;
+    };
+    let sel = app.theme.selected;
+    let (term, figure) = (app.theme.term, app.theme.figure);
+    let (title, lines, selected_line): (&str, Vec<Line>, usize) = match overlay {
+        Overlay::Help { scroll } => return help(app, *scroll, area, buf),
+        Overlay::Terms { items, selected } => {
+            let entries = doc.highlighter.entries();
+            let mut lines = Vec::new();
+            let mut at = 0;
+            for (i, &t) in items.iter().enumerate() {
+                let Some(e) = entries.get(t) else { continue };
+                if i == *selected {
+                    at = lines.len();
+                }
+                let style = if i == *selected {
+                    term.patch(sel)
+                } else {
+                    term
+                };
+                lines.push(Line::from(Span::styled(e.term.clone(), style)));
+                lines.push(Line::from(format!("  {}", e.definition)));
+            }
+            ("Terms on this page", lines, at)
+        }
+        Overlay::Figures { items, selected } => {
+            let mut lines = Vec::new();
+            let mut at = 0;
+            for (i, f) in items.iter().enumerate() {
+                if i == *selected {
+                    at = lines.len();
+                }
+                let style = if i == *selected {
+                    figure.patch(sel)
+                } else {
+                    figure
+                };
+                lines.push(Line::from(Span::styled(f.figure.clone(), style)));
+                lines.push(Line::from(format!("  {}", f.sentence)));
+            }
+            ("Figures of this section · Enter jumps", lines, at)
+        }
+        Overlay::Speakers { items, selected } => {
+            let lines = items
+                .iter()
+                .enumerate()
+                .map(|(i, id)| {
+                    let s = doc.full.speaker(id);
+                    let name = s.map_or("Reporter", |s| s.name.as_str());
+                    let role = s.and_then(|s| s.role.as_deref()).unwrap_or("");
+                    let text = if role.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name} — {role}")
+                    };
+                    Line::from(Span::styled(
+                        text,
+                        if i == *selected { sel } else { Style::new() },
+                    ))
+                })
+                .collect();
+            ("Show only · Enter chooses", lines, *selected)
+        }
+    };
+    boxed(title, lines, selected_line, area, buf);
+}
+
+fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let lines = super::help::lines(app);
+    let scroll = scroll.min(lines.len().saturating_sub(1));
+    let r = centred(area, 84, area.height.saturating_sub(2));
+    Clear.render(r, buf);
+    Paragraph::new(lines)
+        .block(Block::bordered().title(" Help · j/k scroll · Esc closes "))
+        .scroll((scroll.min(usize::from(u16::MAX)) as u16, 0))
+        .render(r, buf);
+}
+
+/// A bordered list, scrolled so the selected line is in view. Popups are short, so the ratatui
+/// wrapping paragraph is fine here (the transcript has its own line table).
+fn boxed(title: &str, lines: Vec<Line>, selected_line: usize, area: Rect, buf: &mut Buffer) {
+    let want = (lines.len() + 2).min(usize::from(u16::MAX)) as u16;
+    let r = centred(area, 72, want.min(area.height.saturating_sub(2).max(3)));
+    let inner = r.height.saturating_sub(2).max(1) as usize;
+    let scroll = selected_line.saturating_sub(inner.saturating_sub(2));
+    Clear.render(r, buf);
+    Paragraph::new(lines)
+        .block(Block::bordered().title(format!(
+            " {} ",
+            fit(title, usize::from(r.width.saturating_sub(4)))
+        )))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(usize::from(u16::MAX)) as u16, 0))
+        .render(r, buf);
+}

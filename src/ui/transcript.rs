@@ -1,0 +1,332 @@
+//! The transcript pane: draws the visible lines `[offset, offset + height)` of a [`Layout`], with
+//! figures, terms, search matches, headings and the gutter marks in the styles of a [`Theme`].
+//!
+//! Work per frame depends on the pane's size, not on the briefing's: the layout already knows
+//! where every line is, and highlights are computed only for the paragraphs on screen, once.
+
+use crate::app::search::Match;
+use crate::highlight::{Highlight, HighlightKind, Highlighter};
+use crate::layout::{Columns, DisplayLine, Layout};
+use crate::model::{Anchor, Briefing, Paragraph};
+use crate::ui::theme::{BOOKMARK_MARK, CURRENT_MARK, QUESTION_BAR, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+/// Where the highlights of a paragraph come from: the briefing's [`Highlighter`], or in tests any
+/// function of the paragraph.
+pub trait Highlights {
+    fn highlights(&self, p: &Paragraph) -> Vec<Highlight>;
+}
+
+impl Highlights for Highlighter {
+    fn highlights(&self, p: &Paragraph) -> Vec<Highlight> {
+        self.paragraph(p)
+    }
+}
+
+impl<F: Fn(&Paragraph) -> Vec<Highlight>> Highlights for F {
+    fn highlights(&self, p: &Paragraph) -> Vec<Highlight> {
+        self(p)
+    }
+}
+
+/// The highlights of the paragraphs drawn lately, so a frame after a key press detects nothing
+/// again. Call [`HighlightCache::clear`] when the briefing shown changes (reload, filter).
+#[derive(Debug, Default)]
+pub struct HighlightCache {
+    // Keyed by anchor, checked against the text's address and length so that a stale entry from
+    // another briefing is recomputed rather than trusted.
+    map: RefCell<HashMap<Anchor, Cached>>,
+}
+
+/// A paragraph's highlights with the address and length of the text they were computed for.
+type Cached = (usize, usize, Rc<[Highlight]>);
+
+/// More paragraphs than any screen shows; past it the cache starts afresh.
+const CACHE_LIMIT: usize = 2048;
+
+impl HighlightCache {
+    /// The highlights of paragraph `p` at `anchor`, computed on first use.
+    pub fn get(&self, anchor: Anchor, p: &Paragraph, source: &dyn Highlights) -> Rc<[Highlight]> {
+        let key = (p.text.as_ptr() as usize, p.text.len());
+        let mut map = self.map.borrow_mut();
+        if let Some((ptr, len, h)) = map.get(&anchor)
+            && (*ptr, *len) == key
+        {
+            return Rc::clone(h);
+        }
+        if map.len() >= CACHE_LIMIT {
+            map.clear();
+        }
+        let h: Rc<[Highlight]> = source.highlights(p).into();
+        map.insert(anchor, (key.0, key.1, Rc::clone(&h)));
+        h
+    }
+
+    /// Forget every paragraph's highlights.
+    pub fn clear(&self) {
+        self.map.borrow_mut().clear();
+    }
+
+    /// How many paragraphs are cached.
+    pub fn len(&self) -> usize {
+        self.map.borrow().len()
+    }
+
+    /// Whether nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.map.borrow().is_empty()
+    }
+}
+
+/// The transcript widget: what to draw, borrowed from the app's state for one frame.
+pub struct Transcript<'a> {
+    briefing: &'a Briefing,
+    layout: &'a Layout,
+    offset: usize,
+    theme: &'a Theme,
+    highlights: &'a dyn Highlights,
+    cache: &'a HighlightCache,
+    current: Option<Anchor>,
+    bookmarks: &'a [Anchor],
+    matches: &'a [Match],
+    current_match: Option<usize>,
+}
+
+impl<'a> Transcript<'a> {
+    /// The lines of `layout` from `offset` on; `layout` must have been made from `briefing`.
+    pub fn new(
+        briefing: &'a Briefing,
+        layout: &'a Layout,
+        offset: usize,
+        theme: &'a Theme,
+        highlights: &'a dyn Highlights,
+        cache: &'a HighlightCache,
+    ) -> Self {
+        Transcript {
+            briefing,
+            layout,
+            offset,
+            theme,
+            highlights,
+            cache,
+            current: None,
+            bookmarks: &[],
+            matches: &[],
+            current_match: None,
+        }
+    }
+
+    /// Mark the current passage in the gutter.
+    pub fn current(mut self, anchor: Option<Anchor>) -> Self {
+        self.current = anchor;
+        self
+    }
+
+    /// Mark bookmarked paragraphs in the gutter.
+    pub fn bookmarks(mut self, anchors: &'a [Anchor]) -> Self {
+        self.bookmarks = anchors;
+        self
+    }
+
+    /// Highlight search matches (in document order); `current` indexes the one to stand out.
+    pub fn matches(mut self, matches: &'a [Match], current: Option<usize>) -> Self {
+        self.matches = matches;
+        self.current_match = current;
+        self
+    }
+
+    fn render_text(&self, area: Rect, y: u16, t: TextLine<'_>, buf: &mut Buffer) {
+        let TextLine {
+            index: line,
+            anchor,
+            range,
+            question,
+        } = t;
+        let cols = Columns::for_width(area.width);
+        let Some(p) = self.briefing.paragraph(anchor) else {
+            return;
+        };
+        if cols.gutter >= 2 {
+            if self.current == Some(anchor) {
+                buf.set_stringn(area.x, y, CURRENT_MARK, 1, self.theme.current_mark);
+            }
+            if self.layout.line_of(anchor) == Some(line) && self.bookmarks.contains(&anchor) {
+                buf.set_stringn(area.x + 1, y, BOOKMARK_MARK, 1, self.theme.bookmark_mark);
+            }
+        }
+        let mut x = area.x + cols.gutter;
+        let base = if question {
+            if cols.indent > 0 {
+                buf.set_stringn(x, y, QUESTION_BAR, 1, self.theme.question_bar);
+                x += cols.indent;
+            }
+            self.theme.question_text
+        } else {
+            self.theme.text
+        };
+        let highlights = self.cache.get(anchor, p, self.highlights);
+        let first = self.matches.partition_point(|m| m.anchor < anchor);
+        let count = self.matches[first..]
+            .iter()
+            .take_while(|m| m.anchor == anchor)
+            .count();
+        let mut spans: Vec<(Range<usize>, Style)> = highlights
+            .iter()
+            .map(|h| (h.range.clone(), self.highlight_style(h.kind)))
+            .collect();
+        // Matches go last so that they are patched over figures and terms.
+        spans.extend((first..first + count).map(|i| {
+            let style = if Some(i) == self.current_match {
+                self.theme.current_match
+            } else {
+                self.theme.search_match
+            };
+            (self.matches[i].range.clone(), style)
+        }));
+        let right = area.right();
+        for (seg, style) in segments(&p.text, range.clone(), base, &spans) {
+            if x >= right {
+                break;
+            }
+            x = buf
+                .set_stringn(x, y, clean(&p.text[seg]), usize::from(right - x), style)
+                .0;
+        }
+    }
+
+    fn highlight_style(&self, kind: HighlightKind) -> Style {
+        match kind {
+            HighlightKind::Figure(_) => self.theme.figure,
+            HighlightKind::Term(_) => self.theme.term,
+        }
+    }
+}
+
+/// A text line of the layout and its index.
+struct TextLine<'r> {
+    index: usize,
+    anchor: Anchor,
+    range: &'r Range<usize>,
+    question: bool,
+}
+
+/// Control characters drawn as U+FFFD: the parser keeps them out of briefings, but nothing that
+/// reaches the terminal may be able to drive it.
+fn clean(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Split `range` of `text` into runs of one style: `base` patched with every span that covers the
+/// run, in the order given. Span ends are moved to char boundaries, so a bad span cannot panic.
+fn segments(
+    text: &str,
+    range: Range<usize>,
+    base: Style,
+    spans: &[(Range<usize>, Style)],
+) -> Vec<(Range<usize>, Style)> {
+    let (start, end) = (
+        floor_boundary(text, range.start),
+        floor_boundary(text, range.end),
+    );
+    let mut cuts = vec![start, end];
+    for (r, _) in spans {
+        for c in [r.start, r.end] {
+            if c > start && c < end {
+                cuts.push(floor_boundary(text, c));
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<(Range<usize>, Style)> = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let style = spans
+            .iter()
+            .filter(|(r, _)| r.start <= a && b <= r.end)
+            .fold(base, |s, (_, st)| s.patch(*st));
+        match out.last_mut() {
+            Some((r, s)) if *s == style => r.end = b,
+            _ => out.push((a..b, style)),
+        }
+    }
+    out
+}
+
+impl Widget for Transcript<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                buf[(x, y)].reset();
+            }
+        }
+        let cols = Columns::for_width(area.width);
+        let visible = self.layout.visible(self.offset, usize::from(area.height));
+        for (row, line) in visible.iter().enumerate() {
+            let y = area.y + row as u16;
+            let index = self.offset + row;
+            let text_x = area.x + cols.gutter;
+            let width = usize::from(area.right() - text_x);
+            match line {
+                DisplayLine::SectionHeading { .. } => {
+                    let text = self.layout.line_text(self.briefing, line);
+                    buf.set_stringn(text_x, y, clean(text), width, self.theme.section_heading);
+                }
+                DisplayLine::TurnHeading { section, turn, .. } => {
+                    let question = self.briefing.sections[*section].turns[*turn].kind
+                        == crate::model::TurnKind::Question;
+                    let style = if question {
+                        self.theme.question_speaker
+                    } else {
+                        self.theme.speaker
+                    };
+                    let text = self.layout.line_text(self.briefing, line);
+                    buf.set_stringn(text_x, y, clean(text), width, style);
+                }
+                DisplayLine::Text {
+                    anchor,
+                    range,
+                    question,
+                } => {
+                    let t = TextLine {
+                        index,
+                        anchor: *anchor,
+                        range,
+                        question: *question,
+                    };
+                    self.render_text(area, y, t, buf);
+                }
+                DisplayLine::Blank => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The importer on texts we wrote ourselves, one per shape (tests/fixtures/import/).
+
+use brief::format;
+use brief::import::{NoteKind, import};
+use brief::model::{Briefing, SectionKind, SpeakerKind, TurnKind, UNNAMED_REPORTER};
+
+fn fixture(name: &str) -> Briefing {
+    let path = format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let b = import(&raw).briefing;
+    let text = format::write(&b);
+    let back =
+        format::parse(&text, name).unwrap_or_else(|e| panic!("{name} fails check:\n{e}\n{text}"));
+    assert_eq!(back, b, "{name}: the written briefing reads back the same");
+    b
+}
+
+fn kinds(b: &Briefing) -> Vec<SectionKind> {
+    b.sections.iter().map(|s| s.kind).collect()
+}
+
+fn speaker_of<'a>(b: &'a Briefing, section: usize, turn: usize) -> &'a str {
+    &b.sections[section].turns[turn].speaker
+}
+
+#[test]
+fn white_house_style_call() {
+    let b = fixture("wh_press_call.txt");
+    assert_eq!(
+        b.meta.title,
+        "Press Call by Deputy Harbour Secretary Jane Roe on Winter Shipping"
+    );
+    assert_eq!(b.meta.date.as_deref(), Some("2024-02-14"));
+    assert_eq!(
+        b.meta.url.as_deref(),
+        Some("https://example.org/briefings/2024/02/14/harbour-call")
+    );
+    let roe = b
+        .speakers
+        .iter()
+        .find(|s| s.name == "Jane Roe")
+        .expect("MS. ROE named from the title");
+    assert_eq!(roe.kind, SpeakerKind::Official);
+    assert_eq!(
+        b.speaker("moderator").map(|s| s.kind),
+        Some(SpeakerKind::Host)
+    );
+    assert_eq!(
+        kinds(&b),
+        vec![
+            SectionKind::Remarks,
+            SectionKind::Qa,
+            SectionKind::Qa,
+            SectionKind::Qa,
+            SectionKind::Closing
+        ]
+    );
+    // Two follow-ups before an answer stay in one Q&A; "Q Quickly" is a question, prose "Quickly" is not.
+    assert_eq!(b.sections[2].turns.len(), 3);
+    assert!(
+        b.sections[3].turns[0].paragraphs[0]
+            .text
+            .starts_with("Quickly, one more")
+    );
+    assert_eq!(b.question_count(), 3);
+    let all: String = b.paragraphs().map(|(_, p)| p.text.clone()).collect();
+    assert!(!all.contains("(Laughter.)") && !all.contains("P.M."));
+    assert!(!all.contains('\u{a0}'));
+    // Hard-wrapped lines are joined into one paragraph.
+    assert_eq!(b.sections[0].turns[1].paragraphs.len(), 2);
+}
+
+#[test]
+fn numbered_speakers_of_a_transcription_service() {
+    let b = fixture("rev_segments.txt");
+    let s1 = b.speakers.iter().find(|s| s.name == "Speaker 1").unwrap();
+    assert_eq!(
+        s1.kind,
+        SpeakerKind::Official,
+        "states at length and never asks"
+    );
+    let s2 = b.speakers.iter().find(|s| s.name == "Speaker 2").unwrap();
+    assert_eq!(s2.kind, SpeakerKind::Reporter);
+    // The two segments of the opening statement are one turn.
+    assert_eq!(b.sections[0].turns.len(), 2);
+    assert_eq!(b.question_count(), 3);
+    assert!(
+        b.sections[1].turns[0].paragraphs[0]
+            .text
+            .starts_with("Governor, how much")
+    );
+}
+
+#[test]
+fn scio_style_briefing_with_speaker_list_outlets_and_unlabelled_questions() {
+    let b = fixture("scio_briefing.txt");
+    assert_eq!(
+        b.meta.title,
+        "Press conference on the development of ports and shipping in 2023"
+    );
+    assert_eq!(b.meta.date.as_deref(), Some("2024-01-18"));
+    assert_eq!(b.meta.place.as_deref(), Some("Tianjin"));
+    assert_eq!(b.meta.editor.as_deref(), Some("Zhou Yi and Tom Gray"));
+    let li = b.speaker("li-ming").unwrap();
+    assert_eq!(li.role.as_deref(), Some("spokesperson and chief economist"));
+    assert_eq!(li.org.as_deref(), Some("Ministry of Transport"));
+    let wu = b.speaker("wu-fan").unwrap();
+    assert_eq!(wu.kind, SpeakerKind::Host);
+    assert_eq!(wu.org.as_deref(), Some("State Council Information Office"));
+    let qa: Vec<_> = b
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Qa)
+        .collect();
+    assert_eq!(qa.len(), 3);
+    assert_eq!(qa[0].turns[0].speaker, UNNAMED_REPORTER);
+    assert!(
+        qa[0].turns[0].paragraphs[0]
+            .text
+            .starts_with("How will the ministry")
+    );
+    assert_eq!(qa[1].outlet.as_deref(), Some("Harbour Daily"));
+    // A question an official asks and answers in their own answer is not a reporter's.
+    assert_eq!(qa[1].turns.len(), 3);
+    assert!(
+        qa[2].turns[0].paragraphs[0]
+            .text
+            .starts_with("What about the cost")
+    );
+    assert_eq!(kinds(&b).last(), Some(&SectionKind::Closing));
+    let all: String = b.paragraphs().map(|(_, p)| p.text.clone()).collect();
+    assert!(!all.contains("Read in Chinese") && !all.contains("/4") && !all.contains("Translated"));
+    let terms: Vec<&str> = b.glossary.iter().map(|g| g.term.as_str()).collect();
+    assert_eq!(
+        terms,
+        vec!["green corridor", "Smart Port Action Plan", "white list"]
+    );
+    assert!(b.glossary.iter().all(|g| g.proposed));
+}
+
+#[test]
+fn news_report_in_reported_speech() {
+    let b = fixture("news_report.txt");
+    assert_eq!(kinds(&b), vec![SectionKind::Report]);
+    assert_eq!(b.meta.source.as_deref(), Some("Port News"));
+    assert_eq!(b.meta.editor.as_deref(), Some("Zhou Yi, Ann Gray"));
+    let li = b.speaker("li-ming").unwrap();
+    assert_eq!(
+        (li.role.as_deref(), li.org.as_deref()),
+        (Some("spokesperson"), Some("Ministry of Transport"))
+    );
+    let turns = &b.sections[0].turns;
+    let shape: Vec<(&str, TurnKind)> = turns.iter().map(|t| (t.speaker.as_str(), t.kind)).collect();
+    assert_eq!(
+        shape,
+        vec![
+            ("li-ming", TurnKind::Statement),
+            ("reporter", TurnKind::Question),
+            ("li-ming", TurnKind::Statement),
+            ("chen-hua", TurnKind::Statement),
+            ("port-news", TurnKind::Statement),
+        ]
+    );
+    let all: String = b.paragraphs().map(|(_, p)| p.text.clone()).collect();
+    assert!(!all.contains("Data photo") && !all.contains("Copyright") && !all.contains("Edit:"));
+}
+
+#[test]
+fn chinese_labels_with_full_width_colons() {
+    let b = fixture("chinese_labels.txt");
+    assert_eq!(b.meta.language.as_deref(), Some("zh"));
+    assert_eq!(b.meta.date.as_deref(), Some("2024-01-18"));
+    let host = b.speakers.iter().find(|s| s.name == "王芳").unwrap();
+    assert_eq!(host.kind, SpeakerKind::Host);
+    let li = b.speakers.iter().find(|s| s.name == "李明").unwrap();
+    assert_eq!(li.role.as_deref(), Some("发布人"));
+    assert_eq!(
+        b.speakers.len(),
+        2,
+        "one speaker per person whatever the label says"
+    );
+    assert_eq!(
+        kinds(&b),
+        vec![
+            SectionKind::Remarks,
+            SectionKind::Qa,
+            SectionKind::Qa,
+            SectionKind::Closing
+        ]
+    );
+    assert_eq!(b.sections[1].outlet.as_deref(), Some("新华社"));
+    assert_eq!(speaker_of(&b, 1, 0), UNNAMED_REPORTER);
+    assert_eq!(b.glossary[0].term, "绿色航道");
+}
+
+#[test]
+fn junk_prefixes_topics_and_inline_labels() {
+    let raw = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/import/prefix_and_topics.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let imported = import(&raw);
+    let removed = imported
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Removed && n.message.contains("X7-QQ21"))
+        .count();
+    assert_eq!(removed, 4, "every removal is noted with its line");
+    let b = fixture("prefix_and_topics.txt");
+    let titles: Vec<Option<&str>> = b.sections.iter().map(|s| s.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            Some("Topic one: Ports in winter"),
+            Some("Topic two: Jobs on the docks")
+        ]
+    );
+    assert_eq!(b.question_count(), 2);
+    assert!(b.paragraphs().all(|(_, p)| !p.text.contains("X7-QQ21")));
+    assert_eq!(b.sections[0].turns[1].paragraphs.len(), 4);
+}

@@ -1,0 +1,357 @@
+//! The reader's state machine driven by key sequences, without a terminal: the keys a user
+//! types → the page, section, search and filter they should lead to.
+
+use brief::app::library::Origin;
+use brief::app::outline::Row;
+use brief::app::{App, Focus, Overlay, Screen};
+use brief::format;
+use brief::keymap::Keymap;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reader")
+        .join(name)
+}
+
+fn app_on(name: &str, w: u16, h: u16) -> App {
+    let path = fixture(name);
+    let b = format::load(&path).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, w, h), false);
+    app.open(b, Origin::File(path));
+    app
+}
+
+/// Type keys as a user would: each char is a key; `<esc>`, `<enter>`, `<tab>`, `<bs>`,
+/// `<c-o>`, `<c-d>`… name the others.
+fn keys(app: &mut App, seq: &str) {
+    let mut rest = seq;
+    while let Some(c) = rest.chars().next() {
+        let (code, mods, len) = if c == '<' && rest.contains('>') {
+            let end = rest.find('>').unwrap();
+            let name = &rest[1..end];
+            let (code, mods) = match name {
+                "esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+                n if n.starts_with("c-") => (
+                    KeyCode::Char(n[2..].chars().next().unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                n if n.starts_with("a-") => match &n[2..] {
+                    "right" => (KeyCode::Right, KeyModifiers::ALT),
+                    "left" => (KeyCode::Left, KeyModifiers::ALT),
+                    other => panic!("unknown key {other}"),
+                },
+                other => panic!("unknown key <{other}>"),
+            };
+            (code, mods, end + 1)
+        } else {
+            (KeyCode::Char(c), KeyModifiers::NONE, c.len_utf8())
+        };
+        app.on_key(KeyEvent::new(code, mods));
+        rest = &rest[len..];
+    }
+}
+
+fn section(app: &App) -> usize {
+    app.doc.as_ref().unwrap().current.section
+}
+
+fn offset(app: &App) -> usize {
+    app.doc.as_ref().unwrap().offset
+}
+
+#[test]
+fn questions_step_forward_and_back_and_the_outline_follows() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    assert_eq!(app.section_label().unwrap(), "Opening remarks");
+    keys(&mut app, "]]]");
+    assert_eq!(section(&app), 3);
+    assert_eq!(
+        app.section_label().unwrap(),
+        "Q3 · Maritime Weekly → Lin Wei, Ma Qing"
+    );
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(
+        doc.outline.rows(&doc.full)[doc.outline.selected],
+        Row::Section(3)
+    );
+    keys(&mut app, "[");
+    assert_eq!(section(&app), 2);
+    keys(&mut app, "4]");
+    assert_eq!(app.section_label().unwrap().split(' ').next(), Some("Q4"));
+    keys(&mut app, ":2<enter>");
+    assert_eq!(app.section_label().unwrap().split(' ').next(), Some("Q2"));
+    keys(&mut app, "99]");
+    assert_eq!(app.section_label().unwrap().split(' ').next(), Some("Q6"));
+}
+
+#[test]
+fn paging_keeps_one_line_of_context_and_reports_the_page() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    let page = app.page_height();
+    keys(&mut app, "<space>");
+    assert_eq!(offset(&app), page - 1);
+    let p = app.position().unwrap();
+    assert_eq!(p.page, 2);
+    keys(&mut app, "b");
+    assert_eq!(offset(&app), 0);
+    keys(&mut app, "<c-d>");
+    assert_eq!(offset(&app), page / 2);
+    keys(&mut app, "G");
+    assert_eq!(app.position().unwrap().percent, 100);
+    assert_eq!(app.position().unwrap().page, app.position().unwrap().pages);
+    keys(&mut app, "g");
+    assert_eq!((offset(&app), app.position().unwrap().percent), (0, 0));
+    keys(&mut app, "3j");
+    assert_eq!(offset(&app), 3);
+    keys(&mut app, "50%");
+    let pct = app.position().unwrap().percent;
+    assert!((35..=65).contains(&pct), "{pct}");
+}
+
+#[test]
+fn jump_history_goes_back_and_forward() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "]]");
+    assert_eq!(section(&app), 2);
+    keys(&mut app, "G");
+    keys(&mut app, "<c-o>");
+    assert_eq!(section(&app), 2);
+    keys(&mut app, "<c-o>");
+    assert_eq!(section(&app), 1);
+    keys(&mut app, "<a-right>");
+    assert_eq!(section(&app), 2);
+}
+
+#[test]
+fn turns_and_same_speaker() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "}");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.current.section, doc.current.turn), (0, 1));
+    // Lin Wei speaks next in Q1.
+    keys(&mut app, "s");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.current.section, doc.current.turn), (1, 1));
+    keys(&mut app, "{");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.current.section, doc.current.turn), (1, 0));
+}
+
+#[test]
+fn incremental_search_counts_matches_wraps_and_esc_returns() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "]]");
+    let start = (offset(&app), section(&app));
+    keys(&mut app, "/yuan");
+    let doc = app.doc.as_ref().unwrap();
+    let s = doc.search.as_ref().unwrap();
+    assert_eq!(s.matches.len(), 5);
+    // The first match after Q2 is in Q3 (1.5 billion yuan).
+    assert_eq!(s.current_match().unwrap().anchor.section, 3);
+    keys(&mut app, "<esc>");
+    assert_eq!((offset(&app), section(&app)), start);
+    assert!(app.doc.as_ref().unwrap().search.is_none());
+
+    let status = |app: &App| app.doc.as_ref().unwrap().search.as_ref().unwrap().status();
+    keys(&mut app, "/yuan<enter>");
+    assert_eq!(status(&app), "match 4/5");
+    keys(&mut app, "n");
+    assert_eq!(status(&app), "match 5/5");
+    assert!(app.message.is_none());
+    keys(&mut app, "n");
+    assert_eq!(status(&app), "match 1/5");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("continued at the start")
+    );
+    assert_eq!(section(&app), 0);
+    keys(&mut app, "N");
+    assert_eq!(status(&app), "match 5/5");
+    // Smart case: a capital makes the search exact.
+    keys(&mut app, "/Yuan<enter>");
+    assert!(app.message.as_ref().unwrap().error);
+}
+
+#[test]
+fn speaker_filter_shows_one_speaker_and_toggles_off() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    let full_len = app.doc.as_ref().unwrap().view.len();
+    keys(&mut app, "}"); // Lin Wei's opening statement
+    keys(&mut app, "S");
+    assert!(matches!(app.overlay, Some(Overlay::Speakers { .. })));
+    keys(&mut app, "<enter>");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.filter.as_ref().unwrap().speaker, "lin");
+    assert!(doc.view.len() < full_len);
+    // Ma Qing's answer to Q4 (small firms) is hidden: Q4 is not in the view.
+    keys(&mut app, "4]");
+    assert_ne!(app.section_label().unwrap().split(' ').next(), Some("Q4"));
+    keys(&mut app, "S");
+    assert!(app.doc.as_ref().unwrap().filter.is_none());
+    assert_eq!(app.doc.as_ref().unwrap().view.len(), full_len);
+}
+
+#[test]
+fn tab_moves_focus_to_the_outline_where_j_and_enter_jump() {
+    let mut app = app_on("harbour.brief", 100, 30);
+    keys(&mut app, "<tab>");
+    assert_eq!(app.focus, Focus::Outline);
+    keys(&mut app, "jjj<enter>");
+    assert_eq!(app.focus, Focus::Transcript);
+    assert_eq!(section(&app), 3);
+    keys(&mut app, "o");
+    assert!(app.panes().outline.is_none());
+}
+
+#[test]
+fn resize_keeps_the_paragraph_at_the_top() {
+    let mut app = app_on("harbour.brief", 100, 30);
+    keys(&mut app, "]]}");
+    let doc = app.doc.as_ref().unwrap();
+    let top = doc.view.anchor_at(doc.offset);
+    for (w, h) in [(60, 20), (200, 50), (20, 5), (1, 1), (100, 30)] {
+        app.resize(w, h);
+        let doc = app.doc.as_ref().unwrap();
+        assert!(doc.offset <= doc.view.len());
+        if w >= 20 {
+            assert_eq!(doc.view.anchor_at(doc.offset), top, "at {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn library_opens_a_briefing_and_comes_back() {
+    let dir = fixture("");
+    let lib = brief::app::library::Library::scan(&dir).unwrap();
+    let n = lib.entries.len();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false).with_library(lib);
+    assert_eq!(app.screen, Screen::Library);
+    keys(&mut app, "G<enter>");
+    assert_eq!(app.screen, Screen::Reader);
+    keys(&mut app, "L");
+    assert_eq!(app.screen, Screen::Library);
+    assert_eq!(app.library.as_ref().unwrap().selected, n - 1);
+    keys(&mut app, "q");
+    assert!(!app.running);
+}
+
+#[test]
+fn reload_keeps_the_position_and_survives_a_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false);
+    app.open(format::load(&path).unwrap(), Origin::File(path.clone()));
+    keys(&mut app, "]]]");
+    let before = app.doc.as_ref().unwrap().current;
+    std::fs::write(
+        &path,
+        text.replace("Thank you for your question.", "Thanks."),
+    )
+    .unwrap();
+    app.file_changed(&path);
+    assert_eq!(app.doc.as_ref().unwrap().current, before);
+    assert_eq!(app.message.as_ref().unwrap().text, "reloaded");
+    std::fs::write(&path, "+++\ntitle = \n").unwrap();
+    keys(&mut app, "r");
+    let m = app.message.as_ref().unwrap();
+    assert!(m.error && m.text.contains("h.brief:"), "{m:?}");
+    assert_eq!(app.doc.as_ref().unwrap().current, before);
+}
+
+#[test]
+fn count_prefix_and_unbound_keys() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "12");
+    assert_eq!(app.count, Some(12));
+    keys(&mut app, "Z");
+    assert_eq!(app.count, None);
+    keys(&mut app, "99999999999999j");
+    assert_eq!(app.position().unwrap().percent, 100);
+}
+
+#[test]
+fn help_and_popups_open_and_close() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "?");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    keys(&mut app, "jj<esc>");
+    assert!(app.overlay.is_none());
+    keys(&mut app, "y");
+    assert!(matches!(
+        app.effects.last(),
+        Some(brief::app::Effect::Clipboard(t)) if t.contains("Zhou Ping, Spokesperson")
+    ));
+    keys(&mut app, "M");
+    assert!(app.mouse);
+}
+
+fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, column: u16, row: u16) {
+    app.on_mouse(ratatui::crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = app_on("harbour.brief", 100, 30);
+    let outline = app.panes().outline.unwrap();
+    let text = app.panes().transcript;
+    mouse(&mut app, MouseEventKind::ScrollDown, text.x + 5, 3);
+    assert_eq!(offset(&app), 3);
+    mouse(&mut app, MouseEventKind::ScrollUp, text.x + 5, 3);
+    assert_eq!(offset(&app), 0);
+    // The wheel over the outline moves its cursor, not the text.
+    mouse(&mut app, MouseEventKind::ScrollDown, outline.x + 1, 1);
+    assert_eq!(offset(&app), 0);
+    assert_eq!(app.doc.as_ref().unwrap().outline.selected, 3);
+    // A click on the fifth entry (Q4) jumps there.
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        outline.x + 2,
+        outline.y + 4,
+    );
+    assert_eq!(section(&app), 4);
+    assert_eq!(app.section_label().unwrap().split(' ').next(), Some("Q4"));
+    // Clicks outside any entry do nothing.
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        outline.x + 2,
+        outline.y + 25,
+    );
+    assert_eq!(section(&app), 4);
+}
+
+#[test]
+fn the_library_scrolls_with_its_cursor() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    for i in 0..40 {
+        std::fs::write(dir.path().join(format!("b{i:02}.brief")), &text).unwrap();
+    }
+    let lib = brief::app::library::Library::scan(dir.path()).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 12), false).with_library(lib);
+    keys(&mut app, "G");
+    let l = app.library.as_ref().unwrap();
+    assert_eq!(l.selected, 39);
+    assert!(l.scroll > 0 && l.scroll <= 39);
+    keys(&mut app, "g");
+    assert_eq!(app.library.as_ref().unwrap().scroll, 0);
+}

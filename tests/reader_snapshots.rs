@@ -1,0 +1,110 @@
+//! Screens of the reader, drawn with ratatui's TestBackend and compared with insta snapshots
+//! (tests/snapshots/), at 80x24 and 160x48, on an English and a Chinese briefing.
+
+use brief::app::App;
+use brief::app::library::{Library, Origin};
+use brief::format;
+use brief::keymap::Keymap;
+use brief::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reader")
+        .join(name)
+}
+
+fn app_on(name: &str, w: u16, h: u16) -> App {
+    let path = fixture(name);
+    let b = format::load(&path).unwrap();
+    let mut app =
+        App::new(Keymap::defaults(), Rect::new(0, 0, w, h), false).with_theme(Theme::no_color());
+    // A relative origin keeps machine paths out of the snapshots.
+    app.open(b, Origin::File(PathBuf::from(name)));
+    app
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn draw(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
+    t.draw(|f| brief::ui::draw(f, app)).unwrap();
+    t.backend().to_string()
+}
+
+#[test]
+fn english_briefing_at_80x24() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    insta::assert_snapshot!("harbour_80x24_start", draw(&app));
+    press(&mut app, "]]]");
+    insta::assert_snapshot!("harbour_80x24_q3", draw(&app));
+}
+
+#[test]
+fn english_briefing_at_160x48_with_search_and_expanded_outline() {
+    let mut app = app_on("harbour.brief", 160, 48);
+    press(&mut app, "]x/billion yuan\n");
+    insta::assert_snapshot!("harbour_160x48_search", draw(&app));
+}
+
+#[test]
+fn chinese_briefing_at_80x24_and_160x48() {
+    let mut app = app_on("chengshi.brief", 80, 24);
+    insta::assert_snapshot!("chengshi_80x24", draw(&app));
+    press(&mut app, "]");
+    insta::assert_snapshot!("chengshi_80x24_q1", draw(&app));
+    app.resize(160, 48);
+    insta::assert_snapshot!("chengshi_160x48", draw(&app));
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut app = app_on("harbour.brief", 160, 48);
+    press(&mut app, "?");
+    let screen = draw(&app);
+    assert!(screen.contains("next_question") || screen.contains("Next question"));
+    insta::assert_snapshot!("help_160x48", screen);
+}
+
+#[test]
+fn library_of_the_fixtures() {
+    let mut lib = Library::scan(&fixture("")).unwrap();
+    lib.dir = Some(PathBuf::from("tests/fixtures/reader"));
+    for e in &mut lib.entries {
+        if let Origin::File(p) = &mut e.origin {
+            *p = PathBuf::from(p.file_name().unwrap());
+        }
+    }
+    let app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false)
+        .with_theme(Theme::no_color())
+        .with_library(lib);
+    insta::assert_snapshot!("library_80x24", draw(&app));
+}
+
+#[test]
+fn tiny_terminals_show_a_notice_and_never_panic() {
+    let mut app = app_on("chengshi.brief", 20, 5);
+    insta::assert_snapshot!("chengshi_20x5", draw(&app));
+    for (w, h) in [(1, 1), (19, 5), (20, 4), (2, 40), (300, 2), (20, 5)] {
+        app.resize(w, h);
+        press(&mut app, "]]jG?\t");
+        draw(&app);
+        press(&mut app, "/公交\n");
+        draw(&app);
+    }
+    app.resize(1, 1);
+    assert_eq!(draw(&app).lines().count(), 1);
+}

@@ -1,0 +1,95 @@
+//! Several processes bookmarking into one state folder at the same time lose nothing.
+//!
+//! The test binary runs itself as the writers: `writer` is an ignored test that, when started
+//! with `BRIEF_TEST_WRITER_DIR` set, adds bookmarks (and deletes every third one it made) as fast
+//! as it can.
+
+mod store_fixture;
+
+use brief::store::Store;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use store_fixture::*;
+
+const ADDS: usize = 30;
+const WRITERS: usize = 3;
+
+#[test]
+#[ignore = "run by concurrent_processes_keep_every_bookmark in child processes"]
+fn writer() {
+    let dir = PathBuf::from(std::env::var("BRIEF_TEST_WRITER_DIR").expect("writer needs a dir"));
+    let tag = std::env::var("BRIEF_TEST_WRITER_TAG").expect("writer needs a tag");
+    let b = briefing();
+    let (mut store, warnings) = Store::open(Some(dir)).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for i in 0..ADDS {
+        let a = at(i % 3, 1, 0);
+        let bm = store
+            .add(&b, None, a, Some(format!("{tag}-{i}")))
+            .unwrap()
+            .unwrap();
+        if i % 3 == 2 {
+            assert!(store.delete(&bm.id).unwrap().is_some());
+        }
+        store.save_position(&b, None, a).unwrap();
+    }
+}
+
+#[test]
+fn concurrent_processes_keep_every_bookmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..WRITERS)
+        .map(|n| {
+            Command::new(&exe)
+                .args(["writer", "--exact", "--ignored", "--test-threads=1"])
+                .env("BRIEF_TEST_WRITER_DIR", dir.path())
+                .env("BRIEF_TEST_WRITER_TAG", format!("w{n}"))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "writer failed:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The writer really ran (a filtered-out test would pass without doing anything).
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"));
+    }
+
+    let (store, warnings) = Store::open(Some(dir.path().to_path_buf())).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut notes: Vec<String> = store
+        .bookmarks()
+        .iter()
+        .filter_map(|bm| bm.note.clone())
+        .collect();
+    notes.sort();
+    let mut expected: Vec<String> = (0..WRITERS)
+        .flat_map(|n| {
+            (0..ADDS)
+                .filter(|i| i % 3 != 2)
+                .map(move |i| format!("w{n}-{i}"))
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(notes, expected);
+    assert!(
+        store
+            .position(&brief::store::identity(&briefing()))
+            .is_some()
+    );
+    // Nothing but the two state files and the lock is left behind (no temporary files).
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["bookmarks.toml", "positions.toml", "state.lock"]);
+}

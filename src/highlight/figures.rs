@@ -1,10 +1,11 @@
 //! Figure detection: numbers with what makes them a statistic (a percent sign, a scale word, a unit,
 //! a currency), dates, and the number-like tokens that are names rather than figures.
 //!
-//! One compiled regex finds candidate tokens (Arabic numbers, ISO and Chinese dates, Chinese numeral
-//! runs); the surrounding text then decides, in plain code, whether a candidate is a figure, of what
-//! kind, and how far its span reaches. Lookaround in code keeps the regex simple and fast, and lets
-//! each rule below be read on its own.
+//! Two regexes, compiled once, find candidate tokens: numbers and dates that start with a digit, and
+//! Chinese numeral runs (searched only in text with CJK characters). The surrounding text then
+//! decides, in plain code, whether a candidate is a figure, of what kind, and how far its span
+//! reaches ([`super::units`] holds the word lists). Lookaround in code keeps the regexes simple and
+//! fast, and lets each rule be read on its own. Spelled-out numbers are in [`super::spelled`].
 //!
 //! Conventions (docs/FIGURES.md):
 //! - a unit of measure or a currency belongs to the span ("162.4 billion yuan", "300 Wh/kg",
@@ -15,14 +16,17 @@
 //!   ("12-month", "three-year"), list markers and long digit strings (phone numbers, ids) are not.
 
 use super::FigureKind;
-use aho_corasick::AhoCorasick;
+use super::spelled::spelled;
+use super::units::{
+    MONTHS, ZH_APPROX, ZH_CURRENCY, ZH_MEASURES, currency_prefix, is_year, next_is_alpha, suffix,
+    year_after, zh_suffix,
+};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Candidate tokens that start with an ASCII digit. Alternatives are tried left to right at each
-/// position, so dates come first. Every alternative starts with a digit, which gives the regex a
-/// fast byte-class prefilter.
+/// position, so dates come first. Searched only from a digit found by [`next_digit`].
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -43,150 +47,6 @@ static CJK_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("numeral regex is valid")
 });
-
-/// Words that make a spelled-out number a figure, with the kind they give.
-const SPELLED_KEYS: [(&str, FigureKind); 7] = [
-    ("percentage point", FigureKind::PercentagePoints),
-    ("percent", FigureKind::Percent),
-    ("per cent", FigureKind::Percent),
-    ("trillion", FigureKind::Amount),
-    ("billion", FigureKind::Amount),
-    ("million", FigureKind::Amount),
-    ("thousand", FigureKind::Amount),
-];
-
-/// One pass over the text finds every key word; "percentage point" is listed before "percent" so
-/// that leftmost-first matching prefers it.
-static SPELLED_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(SPELLED_KEYS.iter().map(|(k, _)| k))
-        .expect("key words build an automaton")
-});
-
-const NUMBER_WORDS: [&str; 28] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-];
-
-const MONTHS: [&str; 23] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "Jun.",
-    "Jul.",
-    "Aug.",
-    "Sept.",
-    "Sep.",
-    "Oct.",
-    "Nov.",
-];
-
-/// Words after a scale word or a bare number that make it money; the unit is part of the span.
-const CURRENCY_WORDS: [&str; 12] = [
-    "US dollars",
-    "U.S. dollars",
-    "Hong Kong dollars",
-    "HK dollars",
-    "dollars",
-    "dollar",
-    "yuan",
-    "RMB",
-    "euros",
-    "yen",
-    "pounds",
-    "rupees",
-];
-
-/// Units of measure that belong to the span and make an amount.
-const UNIT_WORDS: [&str; 22] = [
-    "Wh/kg",
-    "kWh",
-    "TWh",
-    "GWh",
-    "GW",
-    "MW",
-    "kW",
-    "tonnes",
-    "tons",
-    "ton",
-    "square kilometers",
-    "square kilometres",
-    "square meters",
-    "square metres",
-    "kilometers",
-    "kilometres",
-    "km",
-    "kg",
-    "hectares",
-    "barrels",
-    "Gbps",
-    "Mbps",
-];
-
-const SCALE_WORDS: [&str; 6] = ["trillion", "billion", "million", "thousand", "bn", "mn"];
-
-/// Chinese scale characters, longest first.
-const ZH_SCALES: [&str; 7] = ["万亿", "萬億", "亿", "億", "万", "萬", "千"];
-const ZH_CURRENCY: [&str; 8] = [
-    "美元",
-    "港元",
-    "港币",
-    "港幣",
-    "人民币",
-    "人民幣",
-    "欧元",
-    "元",
-];
-const ZH_UNITS: [&str; 5] = ["千瓦时", "千瓦", "公里", "吨", "噸"];
-/// Measure words after which a number counts things (`250项`, `十八個`).
-const ZH_MEASURES: &str = "个個项項家名人份条條件次座台辆輛架所位种種户戶只宗笔筆款间間批天年";
-/// "more than" / "some" between a number and its measure word (`三十多家`, `2000幾份`).
-const ZH_APPROX: &str = "多余餘几幾";
-
-/// Currency signs and codes written before the number, longest first.
-const CURRENCY_PREFIXES: [&str; 11] = [
-    "US$", "HK$", "NT$", "A$", "C$", "S$", "RMB", "$", "€", "£", "¥",
-];
 
 /// Figures of `text` in order, not overlapping, appended to `out` as (byte range, kind).
 pub fn find(text: &str, out: &mut Vec<(Range<usize>, FigureKind)>) {
@@ -264,70 +124,6 @@ fn next_digit(b: &[u8]) -> Option<usize> {
         .iter()
         .position(|&c| is_digit(c))
         .map(|i| base + i)
-}
-
-/// Spelled-out numbers before a scale or percent word ("one trillion yuan", "Ninety percent"):
-/// found from the key word backwards, so text without key words costs one substring search each.
-fn spelled(text: &str, first: usize, out: &mut Vec<(Range<usize>, FigureKind)>) {
-    for m in SPELLED_FINDER.find_iter(text) {
-        let (key, kind) = SPELLED_KEYS[m.pattern().as_usize()];
-        let at = m.start();
-        let mut end = at + key.len();
-        if kind == FigureKind::PercentagePoints && text[end..].starts_with('s') {
-            end += 1;
-        }
-        if next_is_alpha(text, end) || !text[..at].ends_with(' ') {
-            continue;
-        }
-        let Some(start) = number_words_before(text, at - 1) else {
-            continue;
-        };
-        if kind == FigureKind::Amount
-            && let Some(n) = text[end..]
-                .strip_prefix(' ')
-                .and_then(|t| CURRENCY_WORDS.iter().find_map(|w| word_at(t, w)))
-        {
-            end += 1 + n;
-        }
-        let range = start..end;
-        if !out[first..].iter().any(|(r, _)| overlaps(r, &range)) {
-            out.push((range, kind));
-        }
-    }
-}
-
-/// Start of the number words ("twenty", "twenty-five", "one hundred") that end at `end`.
-fn number_words_before(text: &str, end: usize) -> Option<usize> {
-    let is_number_word = |w: &str| {
-        !w.is_empty()
-            && w.split('-')
-                .all(|part| NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(part)))
-    };
-    let word_start = |e: usize| {
-        text[..e]
-            .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
-            .map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, char::len_utf8)
-            })
-    };
-    let start = word_start(end);
-    if !is_number_word(&text[start..end]) {
-        return None;
-    }
-    // "one hundred million": take the word before "hundred" too.
-    if text[start..end].eq_ignore_ascii_case("hundred")
-        && let Some(head) = text[..start].strip_suffix(' ')
-    {
-        let s2 = word_start(head.len());
-        if is_number_word(&text[s2..head.len()]) {
-            return Some(s2);
-        }
-    }
-    Some(start)
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// In "from 2 to 3 percent" or "5 and 10 million", the bare first number shares the second's kind.
@@ -648,135 +444,6 @@ impl Scan<'_> {
         }
         ZH_MEASURES.contains(c).then_some((s..e, FigureKind::Count))
     }
-}
-
-/// What follows a number and makes it a percent, points, multiple or amount: (bytes, kind).
-fn suffix(rest: &str) -> Option<(usize, FigureKind)> {
-    if let Some(r) = zh_suffix(rest) {
-        return Some(r);
-    }
-    let (gap, after) = match rest.strip_prefix([' ', '\u{a0}']) {
-        Some(a) => (rest.len() - a.len(), a),
-        None => (0, rest),
-    };
-    if after.starts_with('%') || after.starts_with('％') {
-        return Some((gap + after.chars().next()?.len_utf8(), FigureKind::Percent));
-    }
-    if gap == 0 {
-        if let Some(tail) = rest.strip_prefix(['-', '‑']) {
-            let hy = rest.len() - tail.len();
-            if let Some(n) = word_at(tail, "fold") {
-                return Some((hy + n, FigureKind::Multiple));
-            }
-            if let Some(n) = word_at(tail, "plus") {
-                return Some((hy + n, FigureKind::Count));
-            }
-            if let Some(n) = ["dollar", "yuan"].iter().find_map(|w| word_at(tail, w)) {
-                return Some((hy + n, FigureKind::Amount));
-            }
-        }
-        return ["kWh", "GW", "MW", "km", "kg", "bn", "mn"]
-            .iter()
-            .find_map(|w| word_at(rest, w))
-            .map(|n| (n, FigureKind::Amount));
-    }
-    let words: [(&[&str], FigureKind); 3] = [
-        (
-            &["percentage points", "percentage point"],
-            FigureKind::PercentagePoints,
-        ),
-        (&["percent", "per cent", "pct"], FigureKind::Percent),
-        (&["times", "fold"], FigureKind::Multiple),
-    ];
-    for (list, kind) in words {
-        if let Some(n) = list.iter().find_map(|w| word_at(after, w)) {
-            return Some((gap + n, kind));
-        }
-    }
-    if let Some(n) = SCALE_WORDS.iter().find_map(|w| word_at(after, w)) {
-        let tail = &after[n..];
-        let unit = tail
-            .strip_prefix([' ', '\u{a0}'])
-            .and_then(|t| {
-                CURRENCY_WORDS
-                    .iter()
-                    .chain(UNIT_WORDS.iter())
-                    .find_map(|w| word_at(t, w))
-            })
-            .map_or(0, |u| u + 1);
-        return Some((gap + n + unit, FigureKind::Amount));
-    }
-    CURRENCY_WORDS
-        .iter()
-        .chain(UNIT_WORDS.iter())
-        .find_map(|w| word_at(after, w))
-        .map(|n| (gap + n, FigureKind::Amount))
-}
-
-/// Chinese suffixes written straight after the number: `%`, `个百分点`, `倍`, `万亿元`, `吨`.
-fn zh_suffix(rest: &str) -> Option<(usize, FigureKind)> {
-    for p in ["个百分点", "個百分點", "百分点", "百分點"] {
-        if rest.starts_with(p) {
-            return Some((p.len(), FigureKind::PercentagePoints));
-        }
-    }
-    if rest.starts_with('倍') {
-        return Some(('倍'.len_utf8(), FigureKind::Multiple));
-    }
-    if let Some(sc) = ZH_SCALES.iter().find(|p| rest.starts_with(*p)) {
-        let tail = &rest[sc.len()..];
-        let cur = ZH_CURRENCY
-            .iter()
-            .chain(ZH_UNITS.iter())
-            .find(|c| tail.starts_with(*c))
-            .map_or(0, |c| c.len());
-        return Some((sc.len() + cur, FigureKind::Amount));
-    }
-    ZH_CURRENCY
-        .iter()
-        .chain(ZH_UNITS.iter())
-        .find(|c| rest.starts_with(*c))
-        .map(|c| (c.len(), FigureKind::Amount))
-}
-
-/// Length of `word` at the start of `s` (ASCII case-insensitive) when it ends at a word boundary.
-fn word_at(s: &str, word: &str) -> Option<usize> {
-    let head = s.get(..word.len())?;
-    (head.eq_ignore_ascii_case(word) && !next_is_alpha(s, word.len())).then_some(word.len())
-}
-
-fn next_is_alpha(s: &str, at: usize) -> bool {
-    s.get(at..)
-        .and_then(|t| t.chars().next())
-        .is_some_and(|c| c.is_alphanumeric())
-}
-
-/// ", 2022" or " 2022" after a day: its length, else 0.
-fn year_after(rest: &str) -> usize {
-    for sep in [", ", " "] {
-        if let Some(t) = rest.strip_prefix(sep)
-            && t.len() >= 4
-            && is_year(&t[..4])
-            && !next_is_alpha(t, 4)
-            && !t[4..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            return sep.len() + 4;
-        }
-    }
-    0
-}
-
-fn is_year(tok: &str) -> bool {
-    tok.len() == 4 && tok.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
-}
-
-/// Start of a currency sign or code written just before `at` (one space allowed between).
-fn currency_prefix(text: &str, at: usize) -> Option<usize> {
-    let head = &text[..at];
-    let head = head.strip_suffix(' ').unwrap_or(head);
-    let p = CURRENCY_PREFIXES.iter().find(|p| head.ends_with(*p))?;
-    let ps = head.len() - p.len();
-    (!prev_char(text, ps).is_some_and(|c| c.is_ascii_alphanumeric())).then_some(ps)
 }
 
 fn prev_char(text: &str, at: usize) -> Option<char> {

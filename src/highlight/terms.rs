@@ -204,7 +204,7 @@ fn alnum_bits8(w: u64) -> u8 {
         let above_hi = v + ONES * u64::from(0x7F - hi);
         at_least_lo & !above_hi & HIGH
     };
-    let letters = in_range(low7 | ONES * 0x20, b'a', b'z');
+    let letters = in_range(low7 | (ONES * 0x20), b'a', b'z');
     let digits = in_range(low7, b'0', b'9');
     let bits = (letters | digits) & ascii;
     ((bits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8

@@ -112,6 +112,32 @@ fn synthetic(bytes: usize) -> String {
     s
 }
 
+/// A Chinese-language briefing of about `bytes` bytes: every character takes the general
+/// (grapheme) path of the wrapper, not the ASCII one.
+fn synthetic_zh(bytes: usize) -> String {
+    const ZH: &[&str] = &[
+        "上半年，规模以上工业增加值同比增长3.4%，其中高技术制造业增长9.6%。",
+        "我们培育了4762家专精特新中小企业，新增“小巨人”企业1300家。",
+        "下一步，我们将落实好“十四五”规划确定的各项任务，稳住工业经济大盘。",
+        "感谢您的提问，这个问题很多中小企业都很关心。",
+    ];
+    let mut s = String::from(
+        "+++\ntitle = \"合成的中文发布会\"\nlanguage = \"zh\"\n\n\
+         [[speakers]]\nid = \"tian\"\nname = \"田玉龙\"\nrole = \"总工程师\"\n+++\n\n",
+    );
+    let mut rng = Lcg(11);
+    while s.len() < bytes {
+        s.push_str("## qa [中国日报]\n\n@reporter:\n");
+        s.push_str(ZH[3]);
+        s.push_str("\n\n@tian:\n");
+        for _ in 0..2 + rng.next(5) {
+            s.push_str(ZH[rng.next(ZH.len())]);
+        }
+        s.push_str("\n\n");
+    }
+    s
+}
+
 fn highlighter(b: &Briefing) -> Highlighter {
     let shared = glossary::shared_for(None).unwrap_or_default();
     Highlighter::new(glossary::merged(&b.glossary, &shared))
@@ -321,6 +347,15 @@ fn summary() {
             key_and_frame(&mut app, &mut term, if down { 'j' } else { 'k' })
         }],
     );
+    let zh_text = synthetic_zh(TARGET_BYTES);
+    let zh = format::parse(&zh_text, "zh.brief").expect("the Chinese briefing parses");
+    let [zh_wrap] = fastest(
+        3,
+        1,
+        &mut [&mut || {
+            black_box(Layout::new(&zh, PANE.width));
+        }],
+    );
     let table = d.layout.len() * std::mem::size_of::<DisplayLine>();
     let mb = |n: usize| n as f64 / 1e6;
     println!(
@@ -334,6 +369,10 @@ fn summary() {
         "  layout (wrap)       {wrap:>9.2?}  {} lines, line table {:.1} MB",
         d.layout.len(),
         mb(table)
+    );
+    println!(
+        "  layout of {:.1} MB of Chinese text {zh_wrap:>9.2?}  (grapheme path)",
+        mb(zh_text.len())
     );
     println!("  frame at start      {start:>9.2?}");
     println!(

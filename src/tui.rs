@@ -35,8 +35,10 @@ impl Drop for Guard {
 pub fn run(mut app: App) -> io::Result<()> {
     let (tx, rx) = mpsc::channel::<Wake>();
     spawn_signals(tx.clone())?;
-    let mut terminal = ratatui::try_init()?;
+    // The guard first: if entering the alternate screen fails after raw mode was turned on,
+    // the early return still restores the terminal.
     let _guard = Guard;
+    let mut terminal = ratatui::try_init()?;
     if app.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -48,20 +50,33 @@ pub fn run(mut app: App) -> io::Result<()> {
 
     while app.running {
         terminal.draw(|f| crate::ui::draw(f, &app))?;
-        let Ok(wake) = rx.recv() else { break };
-        match wake {
-            Wake::Terminal(Event::Key(k)) if k.is_press() => app.on_key(k),
-            Wake::Terminal(Event::Mouse(m)) => app.on_mouse(m),
-            Wake::Terminal(Event::Resize(w, h)) => app.resize(w, h),
-            Wake::Terminal(_) => {}
-            Wake::FileChanged(paths) => {
-                for p in paths {
-                    app.file_changed(&p);
+        let Ok(first) = rx.recv() else { break };
+        // Everything that arrived meanwhile is handled before the next frame; an editor's save
+        // comes as several file events, and one reload is enough.
+        let batch: Vec<Wake> = std::iter::once(first).chain(rx.try_iter()).collect();
+        let last_change = batch
+            .iter()
+            .rposition(|w| matches!(w, Wake::FileChanged(_)));
+        for (i, wake) in batch.into_iter().enumerate() {
+            match wake {
+                Wake::Terminal(Event::Key(k)) if k.is_press() => app.on_key(k),
+                Wake::Terminal(Event::Mouse(m)) => app.on_mouse(m),
+                Wake::Terminal(Event::Resize(w, h)) => app.resize(w, h),
+                Wake::Terminal(_) => {}
+                Wake::FileChanged(paths) if Some(i) == last_change => {
+                    // Every path reported has the briefing's name (a rename reports two).
+                    if let Some(p) = paths.first() {
+                        app.file_changed(p);
+                    }
+                }
+                Wake::FileChanged(_) => {}
+                Wake::Signal | Wake::InputClosed => {
+                    app.save_position();
+                    app.running = false;
                 }
             }
-            Wake::Signal | Wake::InputClosed => {
-                app.save_position();
-                app.running = false;
+            if !app.running {
+                break;
             }
         }
         for effect in std::mem::take(&mut app.effects) {

@@ -3,6 +3,7 @@
 
 mod tmux;
 
+use std::path::Path;
 use std::process::Command;
 use tmux::{BIN, Term, fixture, have_tmux};
 
@@ -207,6 +208,68 @@ fn a_bookmark_and_the_position_survive_a_restart() {
             .any(|l| l.starts_with("▸Q4") || l.starts_with("*Q4")),
         "{s}"
     );
+    t.press("q");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn mouse_capture_follows_the_flag_and_the_toggle_key() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Term::new("mouse", 100, 30);
+    let mouse = |t: &Term| {
+        t.tmux(&[
+            "display-message",
+            "-p",
+            "#{mouse_any_flag}#{mouse_button_flag}#{mouse_all_flag}",
+        ])
+        .trim()
+        .contains('1')
+    };
+    let file = fixture("harbour.brief");
+    t.run_brief(&[&file]);
+    t.wait_for("Opening remarks");
+    t.wait_until("mouse capture on", |_| mouse(&t));
+    t.press("M");
+    t.wait_for("mouse off");
+    t.wait_until("mouse capture off", |_| !mouse(&t));
+    t.press("q");
+    t.assert_terminal_restored();
+
+    t.run_brief(&[Path::new("--no-mouse"), &file]);
+    t.wait_for("Opening remarks");
+    assert!(!mouse(&t));
+    t.press("M");
+    t.wait_for("mouse on");
+    t.wait_until("mouse capture on", |_| mouse(&t));
+    t.press("q");
+    t.assert_terminal_restored();
+    assert!(!mouse(&t), "mouse capture left on after exit");
+}
+
+#[test]
+fn no_color_keeps_highlights_apart_without_colours() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Term::new("nocolor", 100, 30);
+    t.run_brief_with("NO_COLOR=1", &[&fixture("harbour.brief")]);
+    t.wait_for("Opening remarks");
+    let styled = t.tmux(&["capture-pane", "-p", "-e"]);
+    // SGR colour parameters: 30–37, 38;…, 40–47, 48;…, 90–97, 100–107.
+    let colour =
+        regex::Regex::new(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]").unwrap();
+    assert!(
+        !colour.is_match(&styled),
+        "colour with NO_COLOR:\n{styled:?}"
+    );
+    // Figures are bold and terms underlined instead.
+    assert!(
+        styled.contains("\x1b[1m") || styled.contains(";1m") || styled.contains("[1;"),
+        "{styled:?}"
+    );
+    assert!(styled.contains("4m"), "{styled:?}");
     t.press("q");
     t.assert_terminal_restored();
 }

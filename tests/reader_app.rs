@@ -365,6 +365,27 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
 }
 
 #[test]
+fn in_the_library_a_click_selects_and_a_second_click_opens() {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let lib = brief::app::library::Library::scan(&fixture("")).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false).with_library(lib);
+    let list = brief::ui::library_list_area(app.area);
+    let click = MouseEventKind::Down(MouseButton::Left);
+    mouse(&mut app, click, 5, list.y + 1);
+    assert_eq!(app.library.as_ref().unwrap().selected, 1);
+    assert_eq!(app.screen, Screen::Library);
+    mouse(&mut app, click, 5, list.y + 1);
+    assert_eq!(app.screen, Screen::Reader);
+    // In a popup the wheel moves its cursor.
+    keys(&mut app, "S");
+    mouse(&mut app, MouseEventKind::ScrollDown, 5, 5);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Speakers { selected: 3, .. })
+    ));
+}
+
+#[test]
 fn the_library_scrolls_with_its_cursor() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();

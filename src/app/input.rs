@@ -2,6 +2,7 @@
 //! status line (search, go to question), the wheel and clicks.
 
 use super::{App, Focus, PromptKind, Screen};
+use crate::app::action::Action;
 use crate::app::nav;
 use crate::app::outline::Row;
 use crate::app::search::Search;
@@ -96,6 +97,8 @@ impl App {
             doc.current = from;
             return;
         }
+        // The last query's matches go first: a one-letter query can match a million times.
+        doc.search = None;
         let s = Search::run(doc.shown(), query, from, |_| true);
         let found = s.current_match().map(|m| m.anchor);
         doc.search = Some(s);
@@ -173,7 +176,19 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) => return self.click(at),
             _ => return,
         };
-        if self.overlay.is_some() || self.prompt.is_some() {
+        if self.prompt.is_some() {
+            return;
+        }
+        if self.overlay.is_some() {
+            // The wheel moves through the popup's list, as j and k do.
+            let step = if delta > 0 {
+                Action::ScrollDown
+            } else {
+                Action::ScrollUp
+            };
+            for _ in 0..delta.unsigned_abs() {
+                self.update(step);
+            }
             return;
         }
         if self.screen == Screen::Library || self.doc.is_none() {
@@ -207,7 +222,12 @@ impl App {
                 && let Some(i) = row_in(area, at, l.scroll)
                 && i < l.entries.len()
             {
-                l.selected = i;
+                // A click selects; a click on the selected entry opens it.
+                if l.selected == i {
+                    self.update(Action::Select);
+                } else {
+                    l.selected = i;
+                }
             }
             return;
         }

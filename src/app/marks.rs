@@ -381,9 +381,12 @@ impl App {
         let (Some(store), Some(doc)) = (&mut self.store, &self.doc) else {
             return;
         };
-        // Failing to update the stored path only makes `brief bookmarks` less helpful; reading
-        // goes on.
-        let _ = store.touch(&doc.full, doc.path());
+        // Only bookmarks learn the briefing's current path and title, and hashing a big briefing
+        // again costs time on every open: touch only when there are some. Failing to update
+        // them only makes `brief bookmarks` less helpful; reading goes on.
+        if !store.bookmarks_for(&doc.id).is_empty() {
+            let _ = store.touch(&doc.full, doc.path());
+        }
         let Some(full) = store.position(&doc.id).and_then(|p| p.restore(&doc.full)) else {
             return;
         };

@@ -135,8 +135,8 @@ pub struct Doc {
     pub jumps: JumpList,
     /// Highlights of the paragraphs drawn lately (cleared when the shown briefing changes).
     pub highlights: HighlightCache,
-    /// The question number of each section of the full briefing.
-    pub numbers: Vec<Option<usize>>,
+    /// The number of each section of the full briefing among those of its kind (Q4 is 4).
+    pub numbers: Vec<usize>,
     /// Which briefing this is, for bookmarks and reading positions.
     pub id: BriefingId,
     /// Bookmarked paragraphs of the full briefing, in order.
@@ -168,7 +168,7 @@ impl Doc {
         let shared = glossary::shared_for(path).unwrap_or_default();
         let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
         let view = View::new(&full, width);
-        let numbers = outline::question_numbers(&full);
+        let numbers = crate::model::section_numbers(&full.sections);
         Doc {
             id: crate::store::identity(&full),
             marks: Vec::new(),
@@ -305,7 +305,7 @@ impl App {
     /// Open a briefing in the reader.
     pub fn open(&mut self, full: Briefing, origin: Origin) {
         self.save_position();
-        let width = self.text_width(true);
+        let width = self.text_width();
         self.doc = Some(Doc::new(full, origin, width));
         self.refresh_marks();
         self.restore_position();
@@ -350,17 +350,15 @@ impl App {
         crate::ui::panes(self.area, outline)
     }
 
-    /// Width available to the transcript's text (pane minus gutter).
-    fn text_width(&self, with_outline: bool) -> u16 {
-        let outline = if with_outline {
-            self.doc
-                .as_ref()
-                .map_or(Some(Outline::default().width), |d| {
-                    d.outline.visible.then_some(d.outline.width)
-                })
-        } else {
-            None
-        };
+    /// Width of the transcript pane, which its layout is made for (the layout keeps its own
+    /// gutter). Before a briefing is open, the outline is assumed at its default width.
+    fn text_width(&self) -> u16 {
+        let outline = self
+            .doc
+            .as_ref()
+            .map_or(Some(Outline::default().width), |d| {
+                d.outline.visible.then_some(d.outline.width)
+            });
         crate::ui::panes(self.area, outline).text_width()
     }
 
@@ -377,13 +375,14 @@ impl App {
 
     /// Rebuild the line table if the text width changed, keeping the top paragraph.
     pub(crate) fn relayout(&mut self) {
-        let width = self.text_width(true);
+        let width = self.text_width();
         let Some(doc) = &mut self.doc else { return };
         if doc.view.width() == width {
             return;
         }
         let keep = TopKeeper::remember(doc);
-        doc.view = View::new(doc.shown(), width);
+        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        doc.view.rebuild(shown, width);
         keep.restore(doc);
         self.after_move();
     }
@@ -406,20 +405,25 @@ impl App {
         let Some(doc) = &self.doc else { return };
         let origin = doc.origin.clone();
         match load_origin(&origin) {
-            Err(e) => self.warn(format!("not reloaded: {e}")),
+            // The first error is enough for the status line; `brief check` lists them all.
+            Err(e) => self.warn(format!(
+                "not reloaded: {}",
+                e.lines().next().unwrap_or_default()
+            )),
             Ok(full) => {
                 let doc = self.doc.as_mut().expect("checked above");
                 let keep = TopKeeper::remember(doc);
                 let current = doc.current_full();
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
-                doc.numbers = outline::question_numbers(&full);
+                doc.numbers = crate::model::section_numbers(&full.sections);
                 doc.id = crate::store::identity(&full);
                 // Turns split or merged keep both hashes but move anchors: find passages anew.
                 doc.found = marks::Found::default();
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-                doc.view = View::new(doc.shown(), width);
+                let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+                doc.view.rebuild(shown, width);
                 doc.highlights.clear();
                 doc.current = clamp_anchor(
                     doc.shown(),
@@ -532,10 +536,6 @@ impl App {
         let doc = self.doc.as_ref()?;
         doc.shown().sections.get(doc.current.section)?;
         let fs = doc.full_section(doc.current.section);
-        Some(outline::numbered_label(
-            &doc.full,
-            fs,
-            doc.numbers.get(fs).copied().flatten(),
-        ))
+        Some(doc.full.section_label_numbered(fs, doc.numbers[fs]))
     }
 }

@@ -4,7 +4,6 @@
 use super::{App, nav};
 use crate::app::filter::Filter;
 use crate::app::update::Target;
-use crate::app::view::View;
 use crate::model::Anchor;
 
 impl App {
@@ -126,7 +125,9 @@ impl App {
         let Some(doc) = &mut self.doc else { return };
         let here = doc.current_full();
         doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-        doc.view = View::new(doc.shown(), doc.view.width());
+        let width = doc.view.width();
+        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        doc.view.rebuild(shown, width);
         doc.highlights.clear();
         doc.search = None;
         doc.jumps = Default::default();

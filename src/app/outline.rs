@@ -1,7 +1,7 @@
 //! The outline pane: one entry per section ("Opening remarks", then one per question), turns
 //! expandable under their section, and the selection that follows the reading position.
 
-use crate::model::{Briefing, SectionKind, TurnKind};
+use crate::model::Briefing;
 use std::collections::BTreeSet;
 
 /// How many characters of a question's first words stand in for a missing topic.
@@ -9,75 +9,6 @@ const FIRST_WORDS: usize = 48;
 /// Narrowest and widest the outline pane may be made, in columns.
 pub const MIN_WIDTH: u16 = 16;
 pub const MAX_WIDTH: u16 = 80;
-
-/// The names of the people who answer in a section, in order of first answer, without repeats.
-pub fn answerers(b: &Briefing, section: usize) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for t in &b.sections[section].turns {
-        if t.kind == TurnKind::Question {
-            continue;
-        }
-        let name = b.speaker_name(&t.speaker).unwrap_or("Reporter").to_string();
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
-}
-
-/// The 1-based number of a Q&A section among the questions, `None` for other kinds.
-pub fn question_number(b: &Briefing, section: usize) -> Option<usize> {
-    (b.sections[section].kind == SectionKind::Qa).then(|| {
-        b.sections[..=section]
-            .iter()
-            .filter(|s| s.kind == SectionKind::Qa)
-            .count()
-    })
-}
-
-/// The question number of every section (`None` for sections that are not Q&A), computed
-/// once so that labelling a section does not count the questions before it each time.
-pub fn question_numbers(b: &Briefing) -> Vec<Option<usize>> {
-    let mut n = 0;
-    b.sections
-        .iter()
-        .map(|s| {
-            (s.kind == SectionKind::Qa).then(|| {
-                n += 1;
-                n
-            })
-        })
-        .collect()
-}
-
-/// A short name for a section, as the status line shows it: "Q4 · The Paper → Tao Qing",
-/// "Opening remarks", "Report", "Closing".
-pub fn section_label(b: &Briefing, section: usize) -> String {
-    numbered_label(b, section, question_number(b, section))
-}
-
-/// [`section_label`] for a section whose question number is known.
-pub fn numbered_label(b: &Briefing, section: usize, number: Option<usize>) -> String {
-    let s = &b.sections[section];
-    match s.kind {
-        SectionKind::Qa => {
-            let n = number.unwrap_or(0);
-            let outlet = s.outlet.as_deref().unwrap_or("Reporter");
-            let who = answerers(b, section);
-            if who.is_empty() {
-                format!("Q{n} · {outlet}")
-            } else {
-                format!("Q{n} · {outlet} → {}", who.join(", "))
-            }
-        }
-        SectionKind::Remarks => s.title.clone().unwrap_or_else(|| "Opening remarks".into()),
-        SectionKind::Report => match &s.title {
-            Some(t) => format!("Report · {t}"),
-            None => "Report".into(),
-        },
-        SectionKind::Closing => s.title.clone().unwrap_or_else(|| "Closing".into()),
-    }
-}
 
 /// The topic of a question, or the first words of its first paragraph when it has none.
 pub fn topic(b: &Briefing, section: usize) -> String {
@@ -258,12 +189,18 @@ mod tests {
 
     #[test]
     fn questions_are_labelled_with_outlet_and_answerers() {
+        // The labels come from the model, numbered in one pass as the outline does.
         let b = sample();
-        assert_eq!(section_label(&b, 0), "Opening remarks");
-        assert_eq!(section_label(&b, 1), "Q1 · Harbour Daily → Lin Wei");
-        assert_eq!(section_label(&b, 2), "Q2 · Reporter → Lin Wei, Ma Qing");
-        assert_eq!(question_number(&b, 0), None);
-        assert_eq!(question_number(&b, 3), Some(3));
+        let n = crate::model::section_numbers(&b.sections);
+        assert_eq!(b.section_label_numbered(0, n[0]), "Opening remarks");
+        assert_eq!(
+            b.section_label_numbered(1, n[1]),
+            "Q1 · Harbour Daily → Lin Wei"
+        );
+        assert_eq!(
+            b.section_label_numbered(2, n[2]),
+            "Q2 · Reporter → Lin Wei, Ma Qing"
+        );
     }
 
     #[test]
@@ -324,16 +261,6 @@ mod tests {
                 assert_eq!(o.index_of(&b, r), i);
             }
         }
-    }
-
-    #[test]
-    fn question_numbers_count_only_questions() {
-        let b = sample();
-        assert_eq!(
-            question_numbers(&b),
-            [None, Some(1), Some(2), Some(3), None]
-        );
-        assert_eq!(numbered_label(&b, 3, Some(3)), section_label(&b, 3));
     }
 
     #[test]

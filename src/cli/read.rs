@@ -75,6 +75,9 @@ pub fn prepare(args: &ReadArgs, area: Rect) -> Result<App, CliError> {
 }
 
 pub fn run(args: ReadArgs) -> CliResult {
-    let app = prepare(&args, Rect::new(0, 0, 80, 24))?;
+    // The real size from the start, so that the briefing is laid out once, not for a guess and
+    // again for the terminal.
+    let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let app = prepare(&args, Rect::new(0, 0, w, h))?;
     crate::tui::run(app).map_err(|e| CliError::invalid(format!("terminal: {e}")))
 }

@@ -16,7 +16,7 @@ fn row_text(doc: &Doc, row: Row) -> (String, String) {
     match row {
         Row::Section(s) => {
             let fs = doc.full_section(s);
-            let label = outline::numbered_label(full, fs, doc.numbers.get(fs).copied().flatten());
+            let label = full.section_label_numbered(fs, doc.numbers[fs]);
             let topic = if full.sections[fs].kind == crate::model::SectionKind::Qa {
                 outline::topic(full, fs)
             } else {

@@ -109,7 +109,12 @@ impl Term {
 
     /// Start brief with `args` from the shell.
     pub fn run_brief(&self, args: &[&Path]) {
-        let mut cmd = format!("{BIN} --state-dir {}", self.state.path().display());
+        self.run_brief_with("", args);
+    }
+
+    /// Start brief with environment settings (`NAME=value …`) and `args`.
+    pub fn run_brief_with(&self, env: &str, args: &[&Path]) {
+        let mut cmd = format!("{env} {BIN} --state-dir {}", self.state.path().display());
         for a in args {
             cmd.push(' ');
             cmd.push_str(&a.display().to_string());

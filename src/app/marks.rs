@@ -61,12 +61,12 @@ impl App {
         let mine = self
             .store
             .as_ref()
-            .map(|s| s.bookmarks_for(&doc.id))
+            .map(|s| s.bookmarks_for(&doc.briefing.id))
             .unwrap_or_default();
         let found = &mut doc.found;
-        if found.of.as_ref() != Some(&doc.id) {
+        if found.of.as_ref() != Some(&doc.briefing.id) {
             *found = Found {
-                of: Some(doc.id.clone()),
+                of: Some(doc.briefing.id.clone()),
                 anchors: HashMap::new(),
             };
         }
@@ -105,7 +105,7 @@ impl App {
             .bookmarks()
             .iter()
             .filter_map(|bm| {
-                let here = doc.is_some_and(|d| bm.briefing.id.matches(&d.id));
+                let here = doc.is_some_and(|d| bm.briefing.id.matches(&d.briefing.id));
                 if !here && !all {
                     return None;
                 }
@@ -152,7 +152,7 @@ impl App {
             return;
         };
         let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
-        match store.add(&doc.full, doc.path(), anchor, note) {
+        match store.add(&doc.briefing, &doc.full, anchor, note) {
             Ok(Some(bm)) => {
                 let msg = format!("bookmarked: {}", bm.section);
                 self.refresh_marks();
@@ -371,7 +371,7 @@ impl App {
             return;
         };
         let full = doc.filter.as_ref().map_or(top, |f| f.to_full(top));
-        if let Err(e) = store.save_position(&doc.full, doc.path(), full) {
+        if let Err(e) = store.save_position(&doc.briefing, &doc.full, full) {
             self.warn(format!("reading position not saved: {e}"));
         }
     }
@@ -384,10 +384,13 @@ impl App {
         // Only bookmarks learn the briefing's current path and title, and hashing a big briefing
         // again costs time on every open: touch only when there are some. Failing to update
         // them only makes `brief bookmarks` less helpful; reading goes on.
-        if !store.bookmarks_for(&doc.id).is_empty() {
-            let _ = store.touch(&doc.full, doc.path());
+        if !store.bookmarks_for(&doc.briefing.id).is_empty() {
+            let _ = store.touch(&doc.briefing);
         }
-        let Some(full) = store.position(&doc.id).and_then(|p| p.restore(&doc.full)) else {
+        let Some(full) = store
+            .position(&doc.briefing.id)
+            .and_then(|p| p.restore(&doc.full))
+        else {
             return;
         };
         let a = doc.filter.as_ref().map_or(full, |f| f.to_view(full));

@@ -23,7 +23,7 @@ use crate::glossary;
 use crate::highlight::Highlighter;
 use crate::keymap::Keymap;
 use crate::model::{Anchor, Briefing};
-use crate::store::{Bookmark, BriefingId, Store};
+use crate::store::{Bookmark, BriefingRef, Store};
 use crate::ui::theme::Theme;
 use crate::ui::transcript::HighlightCache;
 use filter::Filter;
@@ -137,8 +137,9 @@ pub struct Doc {
     pub highlights: HighlightCache,
     /// The number of each section of the full briefing among those of its kind (Q4 is 4).
     pub numbers: Vec<usize>,
-    /// Which briefing this is, for bookmarks and reading positions.
-    pub id: BriefingId,
+    /// Which briefing this is and where it was read from, for bookmarks and reading positions;
+    /// computed once per open, since hashing a 10 MB briefing takes a noticeable moment.
+    pub briefing: BriefingRef,
     /// Bookmarked paragraphs of the full briefing, in order.
     pub marks: Vec<Anchor>,
     /// The same in the shown briefing (only those the filter shows).
@@ -170,7 +171,7 @@ impl Doc {
         let view = View::new(&full, width);
         let numbers = crate::model::section_numbers(&full.sections);
         Doc {
-            id: crate::store::identity(&full),
+            briefing: BriefingRef::new(&full, path),
             marks: Vec::new(),
             shown_marks: Vec::new(),
             found: marks::Found::default(),
@@ -417,7 +418,7 @@ impl App {
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
                 doc.numbers = crate::model::section_numbers(&full.sections);
-                doc.id = crate::store::identity(&full);
+                doc.briefing = BriefingRef::new(&full, doc.path());
                 // Turns split or merged keep both hashes but move anchors: find passages anew.
                 doc.found = marks::Found::default();
                 doc.full = full;

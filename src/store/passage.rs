@@ -10,7 +10,8 @@
 use super::identity::{hash64, normalize, text_hash};
 use crate::model::{Anchor, Briefing};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 
 /// How many characters of a paragraph a passage quotes.
 pub const QUOTE_CHARS: usize = 200;
@@ -25,6 +26,8 @@ const FUZZY_THRESHOLD: f64 = 0.55;
 /// share and near-identical short lines ("Thank you.", "Thank you very much.") abound.
 const FUZZY_THRESHOLD_SHORT: f64 = 0.75;
 const SHORT_PAIRS: usize = 6;
+/// A word pair in more paragraphs than this is too common to pick candidates by.
+const COMMON_PAIR: usize = 512;
 
 /// Where a passage was, and what it said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +66,8 @@ impl Resolved {
 /// that many passages (all bookmarks of a briefing) can be looked up in one pass each.
 pub struct Index {
     paras: Vec<Entry>,
+    /// For each word pair, the paragraphs whose opening has it; built on the first fuzzy search.
+    postings: OnceCell<HashMap<u64, Vec<u32>>>,
 }
 
 struct Entry {
@@ -94,7 +99,48 @@ impl Index {
                 }
             })
             .collect();
-        Index { paras }
+        Index {
+            paras,
+            postings: OnceCell::new(),
+        }
+    }
+
+    /// Paragraphs worth scoring against a quote's word pairs: those sharing one of its rarer
+    /// pairs. Pairs found in more than [`COMMON_PAIR`] paragraphs ("of the") say little and would
+    /// make every search visit most of a long briefing; `None` (score them all) when the quote has
+    /// only such pairs.
+    fn candidates(&self, wanted: &HashSet<u64>) -> Option<Vec<usize>> {
+        let postings = self.postings.get_or_init(|| {
+            let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
+            for (i, e) in self.paras.iter().enumerate() {
+                for &h in &e.pairs {
+                    let list = map.entry(h).or_default();
+                    // Pairs repeat within a paragraph; each paragraph is listed once.
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+            }
+            map
+        });
+        let mut found: Vec<usize> = Vec::new();
+        let mut any_rare = false;
+        for h in wanted {
+            match postings.get(h) {
+                Some(list) if list.len() <= COMMON_PAIR => {
+                    any_rare = true;
+                    found.extend(list.iter().map(|&i| i as usize));
+                }
+                Some(_) => {}
+                None => any_rare = true,
+            }
+        }
+        if !any_rare && !wanted.is_empty() {
+            return None;
+        }
+        found.sort_unstable();
+        found.dedup();
+        Some(found)
     }
 
     /// Position of an anchor in document order (anchors sort in document order).
@@ -164,8 +210,12 @@ impl Passage {
         // Compare with about as many word pairs of each paragraph's opening as were quoted, so
         // that a long paragraph does not win by sheer size; a little more, for inserted words.
         let take = wanted.len() + wanted.len() / 10 + 1;
+        let candidates = index
+            .candidates(&wanted)
+            .unwrap_or_else(|| (0..index.paras.len()).collect());
         let mut best: Option<(f64, usize)> = None;
-        for (i, e) in index.paras.iter().enumerate() {
+        for i in candidates {
+            let e = &index.paras[i];
             let window = &e.pairs[..take.min(e.pairs.len())];
             let shared = window.iter().filter(|h| wanted.contains(h)).count();
             // Dice coefficient of the two sets of pairs (a pair repeated within one opening is

@@ -127,14 +127,50 @@ fn no_break_after(g: &str) -> bool {
     )
 }
 
+/// Whether a character is always a grapheme cluster of its own, whatever surrounds it: printable
+/// ASCII and Latin-1, general punctuation, and the CJK characters, punctuation and full-width
+/// forms that make up Chinese text. (Combining marks, joiners, Hangul jamo and the half-width
+/// sound marks are left out: they join with their neighbours.)
+fn standalone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{FF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}'..='\u{FF9D}'
+        | '\u{FFA0}'..='\u{FFEF}')
+}
+
 fn wrap_unicode(text: &str, width: usize, out: &mut Vec<Range<usize>>) {
+    // Grapheme segmentation is most of the cost of wrapping Chinese; where every character is a
+    // cluster of its own, characters are the clusters.
+    if text.chars().all(standalone) {
+        let chars = text
+            .char_indices()
+            .map(|(i, c)| (i, &text[i..i + c.len_utf8()]));
+        wrap_clusters(text, chars, width, out);
+    } else {
+        wrap_clusters(text, text.grapheme_indices(true), width, out);
+    }
+}
+
+fn wrap_clusters<'t>(
+    text: &'t str,
+    clusters: impl Iterator<Item = (usize, &'t str)>,
+    width: usize,
+    out: &mut Vec<Range<usize>>,
+) {
     // The current line starts at `start` and is `col` columns wide so far. `brk` is the last place it
     // may end: (end of the line, start of the next, columns of the current line up to that start).
     let mut start: Option<usize> = None;
     let mut col = 0;
     let mut brk: Option<(usize, usize, usize)> = None;
     let mut prev: Option<(&str, usize)> = None; // previous grapheme and its width
-    for (i, g) in text.grapheme_indices(true) {
+    for (i, g) in clusters {
         let w = grapheme_width(g);
         if g == " " {
             if let Some(s) = start {
@@ -275,6 +311,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn standalone_characters_never_join_their_neighbours() {
+        let neighbours = [
+            'a', ' ', '~', '中', '，', '\u{3000}', 'é', '—', '\u{FF01}', '\u{A0}', '\u{AD}',
+        ];
+        let all = (0..=0xFFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| standalone(c));
+        let mut pair = String::new();
+        for c in all {
+            for d in neighbours.into_iter().chain([c]) {
+                for (x, y) in [(c, d), (d, c)] {
+                    pair.clear();
+                    pair.push(x);
+                    pair.push(y);
+                    assert_eq!(pair.graphemes(true).count(), 2, "{pair:?}");
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn ascii_fast_path_agrees_with_the_general_path(text in "[a-z .,]{0,80}", width in 1usize..30) {
@@ -282,6 +339,20 @@ mod tests {
             wrap_ascii(text.as_bytes(), width, &mut fast);
             let mut slow = Vec::new();
             wrap_unicode(&text, width, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn the_character_path_agrees_with_the_grapheme_path(
+            text in "[a-z 0-9.,%中文年月，。、“”《》—…％：？（）\u{3000}\u{A0}é]{0,60}",
+            width in 1usize..30,
+        ) {
+            proptest::prop_assert!(text.chars().all(standalone));
+            let mut fast = Vec::new();
+            let chars = text.char_indices().map(|(i, c)| (i, &text[i..i + c.len_utf8()]));
+            wrap_clusters(&text, chars, width, &mut fast);
+            let mut slow = Vec::new();
+            wrap_clusters(&text, text.grapheme_indices(true), width, &mut slow);
             proptest::prop_assert_eq!(fast, slow);
         }
 

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The columns a grapheme takes on screen, as ratatui's buffer counts them (control characters
 /// are drawn as U+FFFD, one column).
@@ -149,18 +149,33 @@ fn wrap_unicode(text: &str, width: usize, out: &mut Vec<Range<usize>>) {
     // Grapheme segmentation is most of the cost of wrapping Chinese; where every character is a
     // cluster of its own, characters are the clusters.
     if text.chars().all(standalone) {
-        let chars = text
-            .char_indices()
-            .map(|(i, c)| (i, &text[i..i + c.len_utf8()]));
-        wrap_clusters(text, chars, width, out);
+        wrap_clusters(text, chars(text), width, out);
     } else {
-        wrap_clusters(text, text.grapheme_indices(true), width, out);
+        wrap_clusters(text, graphemes(text), width, out);
     }
+}
+
+/// Each grapheme of `text` with its byte offset and width.
+fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    text.grapheme_indices(true)
+        .map(|(i, g)| (i, g, grapheme_width(g)))
+}
+
+/// Each character of `text` as a cluster, for text whose characters are all [`standalone`].
+fn chars(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    text.char_indices().map(|(i, c)| {
+        let w = if c.is_control() {
+            1
+        } else {
+            c.width().unwrap_or(0)
+        };
+        (i, &text[i..i + c.len_utf8()], w)
+    })
 }
 
 fn wrap_clusters<'t>(
     text: &'t str,
-    clusters: impl Iterator<Item = (usize, &'t str)>,
+    clusters: impl Iterator<Item = (usize, &'t str, usize)>,
     width: usize,
     out: &mut Vec<Range<usize>>,
 ) {
@@ -170,8 +185,7 @@ fn wrap_clusters<'t>(
     let mut col = 0;
     let mut brk: Option<(usize, usize, usize)> = None;
     let mut prev: Option<(&str, usize)> = None; // previous grapheme and its width
-    for (i, g) in clusters {
-        let w = grapheme_width(g);
+    for (i, g, w) in clusters {
         if g == " " {
             if let Some(s) = start {
                 brk = match brk {
@@ -321,6 +335,12 @@ mod tests {
             .filter(|&c| standalone(c));
         let mut pair = String::new();
         for c in all {
+            let alone = c.to_string();
+            assert_eq!(
+                chars(&alone).next().map(|x| x.2),
+                Some(grapheme_width(&alone)),
+                "{c:?}"
+            );
             for d in neighbours.into_iter().chain([c]) {
                 for (x, y) in [(c, d), (d, c)] {
                     pair.clear();
@@ -349,10 +369,9 @@ mod tests {
         ) {
             proptest::prop_assert!(text.chars().all(standalone));
             let mut fast = Vec::new();
-            let chars = text.char_indices().map(|(i, c)| (i, &text[i..i + c.len_utf8()]));
-            wrap_clusters(&text, chars, width, &mut fast);
+            wrap_clusters(&text, chars(&text), width, &mut fast);
             let mut slow = Vec::new();
-            wrap_clusters(&text, text.grapheme_indices(true), width, &mut slow);
+            wrap_clusters(&text, graphemes(&text), width, &mut slow);
             proptest::prop_assert_eq!(fast, slow);
         }
 

@@ -5,7 +5,6 @@
 //! the loop redraws only after an event. Idle means no CPU.
 
 use crate::app::{App, Effect};
-use base64::Engine;
 use notify::{RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
@@ -60,7 +59,10 @@ pub fn run(mut app: App) -> io::Result<()> {
                     app.file_changed(&p);
                 }
             }
-            Wake::Signal | Wake::InputClosed => app.running = false,
+            Wake::Signal | Wake::InputClosed => {
+                app.save_position();
+                app.running = false;
+            }
         }
         for effect in std::mem::take(&mut app.effects) {
             apply(effect)?;
@@ -77,8 +79,7 @@ fn apply(effect: Effect) -> io::Result<()> {
         Effect::Mouse(true) => execute!(out, EnableMouseCapture),
         Effect::Mouse(false) => execute!(out, DisableMouseCapture),
         Effect::Clipboard(text) => {
-            let b64 = base64::engine::general_purpose::STANDARD.encode(text);
-            write!(out, "\x1b]52;c;{b64}\x07")?;
+            out.write_all(crate::store::osc52(&text).as_bytes())?;
             out.flush()
         }
     }

@@ -307,3 +307,47 @@ fn with_no_argument_the_samples_library_opens() {
     t.press("q");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn a_bookmark_and_the_position_survive_a_restart() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Term::new("marks", 100, 30);
+    let file = fixture("harbour.brief");
+    t.run_brief(&[&file]);
+    t.wait_for("Opening remarks");
+    for _ in 0..4 {
+        t.press("]");
+    }
+    t.wait_for("Q4 · Reporter: Small firms");
+    t.press("m");
+    t.wait_for("Note (Enter saves");
+    t.type_text("freight rates");
+    t.press("Enter");
+    t.wait_for("bookmarked: Q4");
+    t.press("j");
+    t.press("q");
+    t.assert_terminal_restored();
+
+    t.run_brief(&[&file]);
+    // Back where we left: the question of Q4 at the top of the page.
+    let s = t.wait_for("Many small trading firms");
+    let top = s.lines().next().unwrap();
+    assert!(top.contains("Many small trading firms"), "{s}");
+    t.press("g");
+    t.wait_for("· 0%");
+    t.press("'");
+    let s = t.wait_for("freight rates");
+    assert!(s.contains("Many small trading firms"), "{s}");
+    t.press("Enter");
+    let s = t.wait_until("the bookmarked passage", |s| !s.contains("Note: freight"));
+    assert!(s.contains("Many small trading firms"), "{s}");
+    assert!(
+        s.lines()
+            .any(|l| l.starts_with("▸Q4") || l.starts_with("*Q4")),
+        "{s}"
+    );
+    t.press("q");
+    t.assert_terminal_restored();
+}

@@ -12,6 +12,17 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::{Position, Rect};
 
+/// How a prompt was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Close {
+    /// Enter.
+    Accept,
+    /// Esc.
+    Escape,
+    /// Ctrl-C, or rubbing out an empty search.
+    Abort,
+}
+
 /// The largest count kept, so that typing many digits cannot overflow anything.
 const MAX_COUNT: usize = 1_000_000;
 /// Lines (or entries) moved by one notch of the mouse wheel.
@@ -46,13 +57,19 @@ impl App {
             return;
         };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let is_note = matches!(
+            prompt.kind,
+            PromptKind::Note { .. } | PromptKind::EditNote { .. }
+        );
         match ev.code {
-            KeyCode::Esc => return self.close_prompt(false),
-            KeyCode::Char('c') if ctrl => return self.close_prompt(false),
-            KeyCode::Enter => return self.close_prompt(true),
+            KeyCode::Esc => return self.close_prompt(Close::Escape),
+            KeyCode::Char('c') if ctrl => return self.close_prompt(Close::Abort),
+            KeyCode::Enter => return self.close_prompt(Close::Accept),
             KeyCode::Backspace => {
-                if prompt.text.pop().is_none() {
-                    return self.close_prompt(false);
+                // As in vim's command line, rubbing out an empty search gives up; a note is
+                // not given up that easily.
+                if prompt.text.pop().is_none() && !is_note {
+                    return self.close_prompt(Close::Abort);
                 }
             }
             KeyCode::Char('u') if ctrl => prompt.text.clear(),
@@ -93,11 +110,13 @@ impl App {
         self.after_move();
     }
 
-    /// Finish the prompt: `accept` with Enter, else (Esc) go back to where it started.
-    fn close_prompt(&mut self, accept: bool) {
+    /// Finish the prompt: with Enter, Esc (a search goes back to where it started; a new
+    /// bookmark is saved without a note) or Ctrl-C (nothing is done).
+    fn close_prompt(&mut self, how: Close) {
         let Some(prompt) = self.prompt.take() else {
             return;
         };
+        let accept = how == Close::Accept;
         match prompt.kind {
             PromptKind::Search => {
                 let origin = self.search_origin.take();
@@ -133,6 +152,13 @@ impl App {
                 _ => self.warn(format!("not a question number: {}", prompt.text)),
             },
             PromptKind::GotoQuestion => {}
+            PromptKind::Note { anchor } => match how {
+                Close::Accept => self.finish_bookmark(anchor, &prompt.text),
+                Close::Escape => self.finish_bookmark(anchor, ""),
+                Close::Abort => self.say("not bookmarked"),
+            },
+            PromptKind::EditNote { id } if accept => self.finish_note(&id, &prompt.text),
+            PromptKind::EditNote { .. } => {}
         }
         self.after_move();
     }
@@ -193,7 +219,7 @@ impl App {
             return;
         };
         let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-        let Some(row) = doc.outline.rows(b).get(i).copied() else {
+        let Some(row) = doc.outline.row(b, i) else {
             return;
         };
         doc.outline.selected = i;

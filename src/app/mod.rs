@@ -7,6 +7,7 @@ pub mod filter;
 mod input;
 pub mod library;
 mod lists;
+pub mod marks;
 mod motion;
 pub mod nav;
 pub mod outline;
@@ -22,6 +23,7 @@ use crate::glossary;
 use crate::highlight::Highlighter;
 use crate::keymap::Keymap;
 use crate::model::{Anchor, Briefing};
+use crate::store::{Bookmark, BriefingId, Store};
 use crate::ui::theme::Theme;
 use crate::ui::transcript::HighlightCache;
 use filter::Filter;
@@ -68,13 +70,27 @@ pub enum Overlay {
         items: Vec<String>,
         selected: usize,
     },
+    /// The bookmarks of this briefing, or of all briefings.
+    Bookmarks {
+        all: bool,
+        items: Vec<marks::BookmarkRow>,
+        selected: usize,
+    },
 }
 
 /// What a prompt in the status line asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
     GotoQuestion,
+    /// The note of a new bookmark on this passage (of the full briefing).
+    Note {
+        anchor: Anchor,
+    },
+    /// A new text for the note of this bookmark.
+    EditNote {
+        id: String,
+    },
 }
 
 /// A line being typed in the status line.
@@ -119,6 +135,14 @@ pub struct Doc {
     pub jumps: JumpList,
     /// Highlights of the paragraphs drawn lately (cleared when the shown briefing changes).
     pub highlights: HighlightCache,
+    /// The question number of each section of the full briefing.
+    pub numbers: Vec<Option<usize>>,
+    /// Which briefing this is, for bookmarks and reading positions.
+    pub id: BriefingId,
+    /// Bookmarked paragraphs of the full briefing, in order.
+    pub marks: Vec<Anchor>,
+    /// The same in the shown briefing (only those the filter shows).
+    pub shown_marks: Vec<Anchor>,
 }
 
 impl std::fmt::Debug for Doc {
@@ -142,7 +166,12 @@ impl Doc {
         let shared = glossary::shared_for(path).unwrap_or_default();
         let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
         let view = View::new(&full, width);
+        let numbers = outline::question_numbers(&full);
         Doc {
+            id: crate::store::identity(&full),
+            marks: Vec::new(),
+            shown_marks: Vec::new(),
+            numbers,
             full,
             origin,
             highlighter,
@@ -203,6 +232,12 @@ pub struct App {
     pub running: bool,
     /// Styles of the screen (colour, or the NO_COLOR fallback).
     pub theme: Theme,
+    /// Bookmarks and reading positions; `None` when the state folder cannot be used.
+    pub store: Option<Store>,
+    /// Why there is no store.
+    pub store_error: Option<String>,
+    /// Bookmarks deleted in the list, newest last, for undo.
+    pub deleted: Vec<Bookmark>,
     /// Size of the terminal.
     pub area: Rect,
     /// Work for the terminal loop, drained after each event.
@@ -232,6 +267,9 @@ impl App {
             mouse,
             running: true,
             theme: Theme::from_env(),
+            store: None,
+            store_error: None,
+            deleted: Vec::new(),
             area,
             effects: Vec::new(),
             search_origin: None,
@@ -245,6 +283,15 @@ impl App {
         self
     }
 
+    /// Keep bookmarks and reading positions in this store (or say why there is none).
+    pub fn with_store(mut self, store: Result<Store, String>) -> App {
+        match store {
+            Ok(s) => self.store = Some(s),
+            Err(e) => self.store_error = Some(e),
+        }
+        self
+    }
+
     /// Show a library list.
     pub fn with_library(mut self, library: Library) -> App {
         self.library = Some(library);
@@ -254,8 +301,11 @@ impl App {
 
     /// Open a briefing in the reader.
     pub fn open(&mut self, full: Briefing, origin: Origin) {
+        self.save_position();
         let width = self.text_width(true);
         self.doc = Some(Doc::new(full, origin, width));
+        self.refresh_marks();
+        self.restore_position();
         self.screen = Screen::Reader;
         self.focus = Focus::Transcript;
         self.overlay = None;
@@ -329,7 +379,8 @@ impl App {
             return;
         }
         let keep = TopKeeper::remember(doc);
-        doc.view = View::new(doc.shown(), width);
+        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        doc.view.rebuild(shown, width);
         keep.restore(doc);
         self.after_move();
     }
@@ -359,9 +410,12 @@ impl App {
                 let current = doc.current_full();
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
+                doc.numbers = outline::question_numbers(&full);
+                doc.id = crate::store::identity(&full);
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-                doc.view = View::new(doc.shown(), width);
+                let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+                doc.view.rebuild(shown, width);
                 doc.highlights.clear();
                 doc.current = clamp_anchor(
                     doc.shown(),
@@ -372,6 +426,7 @@ impl App {
                     let q = s.query.clone();
                     doc.search = Some(Search::run(doc.shown(), &q, doc.current, |_| true));
                 }
+                self.refresh_marks();
                 self.say("reloaded");
                 self.after_move();
             }
@@ -472,9 +527,11 @@ impl App {
     pub fn section_label(&self) -> Option<String> {
         let doc = self.doc.as_ref()?;
         doc.shown().sections.get(doc.current.section)?;
-        Some(outline::section_label(
+        let fs = doc.full_section(doc.current.section);
+        Some(outline::numbered_label(
             &doc.full,
-            doc.full_section(doc.current.section),
+            fs,
+            doc.numbers.get(fs).copied().flatten(),
         ))
     }
 }

@@ -35,13 +35,33 @@ pub fn question_number(b: &Briefing, section: usize) -> Option<usize> {
     })
 }
 
+/// The question number of every section (`None` for sections that are not Q&A), computed
+/// once so that labelling a section does not count the questions before it each time.
+pub fn question_numbers(b: &Briefing) -> Vec<Option<usize>> {
+    let mut n = 0;
+    b.sections
+        .iter()
+        .map(|s| {
+            (s.kind == SectionKind::Qa).then(|| {
+                n += 1;
+                n
+            })
+        })
+        .collect()
+}
+
 /// A short name for a section, as the status line shows it: "Q4 · The Paper → Tao Qing",
 /// "Opening remarks", "Report", "Closing".
 pub fn section_label(b: &Briefing, section: usize) -> String {
+    numbered_label(b, section, question_number(b, section))
+}
+
+/// [`section_label`] for a section whose question number is known.
+pub fn numbered_label(b: &Briefing, section: usize, number: Option<usize>) -> String {
     let s = &b.sections[section];
     match s.kind {
         SectionKind::Qa => {
-            let n = question_number(b, section).unwrap_or(0);
+            let n = number.unwrap_or(0);
             let outlet = s.outlet.as_deref().unwrap_or("Reporter");
             let who = answerers(b, section);
             if who.is_empty() {
@@ -128,29 +148,72 @@ impl Default for Outline {
 impl Outline {
     /// The rows for this briefing with the current expansions.
     pub fn rows(&self, b: &Briefing) -> Vec<Row> {
-        let mut rows = Vec::with_capacity(b.sections.len());
-        for (si, s) in b.sections.iter().enumerate() {
-            rows.push(Row::Section(si));
-            if self.expanded.contains(&si) {
-                rows.extend((0..s.turns.len()).map(|ti| Row::Turn(si, ti)));
+        (0..self.len(b)).filter_map(|i| self.row(b, i)).collect()
+    }
+
+    /// Turns listed under an expanded section (none for an index the briefing no longer has).
+    fn turns_of(b: &Briefing, section: usize) -> usize {
+        b.sections.get(section).map_or(0, |s| s.turns.len())
+    }
+
+    /// Number of rows. Like [`Outline::row`] and [`Outline::index_of`], it costs the number of
+    /// expanded sections, not of sections, so a huge briefing's outline is as quick as a small one's.
+    pub fn len(&self, b: &Briefing) -> usize {
+        b.sections.len()
+            + self
+                .expanded
+                .iter()
+                .map(|&e| Self::turns_of(b, e))
+                .sum::<usize>()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self, b: &Briefing) -> bool {
+        b.sections.is_empty()
+    }
+
+    /// The row at index `i`.
+    pub fn row(&self, b: &Briefing, i: usize) -> Option<Row> {
+        let mut extra = 0;
+        for &e in self.expanded.iter().filter(|&&e| e < b.sections.len()) {
+            let section_row = e + extra;
+            if i <= section_row {
+                break;
             }
+            let turns = Self::turns_of(b, e);
+            if i <= section_row + turns {
+                return Some(Row::Turn(e, i - section_row - 1));
+            }
+            extra += turns;
         }
-        rows
+        let s = i - extra;
+        (s < b.sections.len()).then_some(Row::Section(s))
+    }
+
+    /// The index of a row (of its section's row, for a turn of a collapsed section).
+    pub fn index_of(&self, b: &Briefing, row: Row) -> usize {
+        let s = row.section();
+        let extra: usize = self
+            .expanded
+            .range(..s)
+            .map(|&e| Self::turns_of(b, e))
+            .sum();
+        match row {
+            Row::Turn(_, t) if self.expanded.contains(&s) => s + extra + 1 + t,
+            _ => s + extra,
+        }
     }
 
     /// Put the cursor on the row of the section (or turn, when expanded) being read.
     pub fn follow(&mut self, b: &Briefing, section: usize, turn: usize) {
-        let rows = self.rows(b);
-        let exact = rows.iter().position(|&r| r == Row::Turn(section, turn));
-        let sec = rows.iter().position(|&r| r == Row::Section(section));
-        if let Some(i) = exact.or(sec) {
-            self.selected = i;
+        if section < b.sections.len() {
+            self.selected = self.index_of(b, Row::Turn(section, turn));
         }
     }
 
     /// Move the cursor by `delta` rows, clamped to the list.
     pub fn move_by(&mut self, b: &Briefing, delta: isize) {
-        let n = self.rows(b).len();
+        let n = self.len(b);
         if n == 0 {
             return;
         }
@@ -159,18 +222,14 @@ impl Outline {
 
     /// Expand or collapse the section under the cursor, keeping the cursor on that section.
     pub fn toggle_expand(&mut self, b: &Briefing) {
-        let Some(row) = self.rows(b).get(self.selected).copied() else {
+        let Some(row) = self.row(b, self.selected) else {
             return;
         };
         let s = row.section();
         if !self.expanded.remove(&s) {
             self.expanded.insert(s);
         }
-        self.selected = self
-            .rows(b)
-            .iter()
-            .position(|&r| r == Row::Section(s))
-            .unwrap_or(0);
+        self.selected = self.index_of(b, Row::Section(s));
     }
 
     /// Widen (positive) or narrow the pane, within [`MIN_WIDTH`]..=[`MAX_WIDTH`].
@@ -237,6 +296,44 @@ mod tests {
             o.rows(&b).len(),
             b.sections.len() + b.sections[3].turns.len()
         );
+    }
+
+    #[test]
+    fn rows_by_index_agree_with_the_list() {
+        let b = sample();
+        let mut o = Outline::default();
+        for expanded in [
+            vec![],
+            vec![0],
+            vec![1, 3],
+            vec![0, 1, 2, 3, 4],
+            vec![4, 99],
+        ] {
+            o.expanded = expanded.into_iter().collect();
+            let mut list = Vec::new();
+            for (si, s) in b.sections.iter().enumerate() {
+                list.push(Row::Section(si));
+                if o.expanded.contains(&si) {
+                    list.extend((0..s.turns.len()).map(|t| Row::Turn(si, t)));
+                }
+            }
+            assert_eq!(o.rows(&b), list);
+            assert_eq!(o.len(&b), list.len());
+            assert_eq!(o.row(&b, list.len()), None);
+            for (i, &r) in list.iter().enumerate() {
+                assert_eq!(o.index_of(&b, r), i);
+            }
+        }
+    }
+
+    #[test]
+    fn question_numbers_count_only_questions() {
+        let b = sample();
+        assert_eq!(
+            question_numbers(&b),
+            [None, Some(1), Some(2), Some(3), None]
+        );
+        assert_eq!(numbered_label(&b, 3, Some(3)), section_label(&b, 3));
     }
 
     #[test]

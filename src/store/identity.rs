@@ -152,6 +152,24 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashing_in_place_equals_hashing_the_normalised_copy() {
+        for s in [
+            "",
+            "  ",
+            "Plain words",
+            "  Mixed\tWHITE  space\n and CASE ",
+            "İstanbul ΣΟΦΙΑ Straße 城市 交通",
+            "a\u{a0}b\u{3000}c",
+        ] {
+            let mut a = Fnv::new();
+            a.write_str(&normalize(s));
+            let mut b = Fnv::new();
+            b.write_normalized(s);
+            assert_eq!(a.hex(), b.hex(), "{s:?}");
+        }
+    }
     use crate::model::{Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
 
     fn briefing(title: &str, paras: &[&str]) -> Briefing {

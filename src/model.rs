@@ -363,9 +363,18 @@ impl Briefing {
         if parts.next().is_some() || turn == 0 || para == 0 {
             return None;
         }
-        let numbers = section_numbers(&self.sections);
-        let section = (0..self.sections.len())
-            .find(|&i| format_section_id(self.sections[i].kind, numbers[i]) == sec)?;
+        let mut chars = sec.chars();
+        let prefix = chars.next()?;
+        let kind = SectionKind::ALL.into_iter().find(|k| k.anchor_prefix() == prefix)?;
+        let number: usize = chars.as_str().parse().ok()?;
+        // The `number`th section of `kind`, found in one pass without building ids.
+        let section = self
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == kind)
+            .nth(number.checked_sub(1)?)?
+            .0;
         let a = Anchor {
             section,
             turn: turn - 1,

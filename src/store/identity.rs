@@ -63,7 +63,7 @@ pub fn identity(b: &Briefing) -> BriefingId {
     let origin = m.url.as_deref().or(m.source.as_deref()).unwrap_or("");
     let mut meta = Fnv::new();
     for field in [m.title.as_str(), m.date.as_deref().unwrap_or(""), origin] {
-        meta.write_str(&normalize(field));
+        meta.write_normalized(field);
         // A separator keeps ("ab", "c") and ("a", "bc") apart.
         meta.write(&[0xff]);
     }
@@ -93,8 +93,15 @@ pub fn normalize(s: &str) -> String {
 /// The hash of a text after [`normalize`], as 16 hex digits.
 pub fn text_hash(s: &str) -> String {
     let mut h = Fnv::new();
-    h.write_str(&normalize(s));
+    h.write_normalized(s);
     h.hex()
+}
+
+/// 64-bit FNV-1a of a string as it is (callers normalise first where they need to).
+pub fn hash64(s: &str) -> u64 {
+    let mut h = Fnv::new();
+    h.write_str(s);
+    h.0
 }
 
 /// 64-bit FNV-1a: small, and unlike std's hasher its output is fixed forever, which the files
@@ -117,8 +124,8 @@ impl Fnv {
         self.write(s.as_bytes());
     }
 
-    /// Hash [`normalize`]`(s)` without building it: opening a 10 MB briefing hashes all of its
-    /// text, and the copy per paragraph cost more than the hashing.
+    /// Hash `normalize(s)` without building it: identity hashes every paragraph of a briefing,
+    /// and a 10 MB briefing should not be copied for that.
     fn write_normalized(&mut self, s: &str) {
         let mut buf = [0u8; 4];
         for (i, word) in s.split_whitespace().enumerate() {
@@ -215,6 +222,22 @@ mod tests {
         let a = identity(&briefing("Briefing on industry", &["One."]));
         let b = identity(&briefing("Briefing on trade", &["Other."]));
         assert!(!a.matches(&b));
+    }
+
+    #[test]
+    fn hashing_while_normalising_equals_hashing_the_normalised_text() {
+        for s in [
+            "",
+            "  The  Paper\tasked ",
+            "İstanbul ÉTÉ 国务院 新闻办",
+            "a\u{3000}b",
+        ] {
+            assert_eq!(
+                text_hash(s),
+                format!("{:016x}", hash64(&normalize(s))),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -112,8 +112,8 @@ fn synthetic(bytes: usize) -> String {
     s
 }
 
-/// A Chinese-language briefing of about `bytes` bytes: every character takes the general
-/// (grapheme) path of the wrapper, not the ASCII one.
+/// A Chinese-language briefing of about `bytes` bytes: its paragraphs take the wrapper's
+/// non-ASCII path, not the ASCII one.
 fn synthetic_zh(bytes: usize) -> String {
     const ZH: &[&str] = &[
         "上半年，规模以上工业增加值同比增长3.4%，其中高技术制造业增长9.6%。",
@@ -371,7 +371,7 @@ fn summary() {
         mb(table)
     );
     println!(
-        "  layout of {:.1} MB of Chinese text {zh_wrap:>9.2?}  (grapheme path)",
+        "  layout of {:.1} MB of Chinese text {zh_wrap:>9.2?}  (non-ASCII path)",
         mb(zh_text.len())
     );
     println!("  frame at start      {start:>9.2?}");

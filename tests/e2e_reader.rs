@@ -56,6 +56,25 @@ fn unicode_width(s: &str) -> usize {
     s.trim_end().chars().count()
 }
 
+/// The processes whose parent is `pid` (from /proc, so no `ps` is needed).
+fn children_of(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (comm) state ppid …": the name may hold spaces, so split after its parenthesis.
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        if after.split_whitespace().nth(1) == Some(pid.to_string().as_str()) {
+            out.push(child);
+        }
+    }
+    out
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     if !have_tmux() {
@@ -66,15 +85,9 @@ fn sigterm_restores_the_terminal() {
     t.wait_for("城市公共交通");
     let pid = t.tmux(&["display-message", "-p", "#{pane_pid}"]);
     // The shell's child is the brief we started: signal it by its own pid.
-    let child = Command::new("ps")
-        .args(["--ppid", pid.trim(), "-o", "pid="])
-        .output()
-        .unwrap();
-    let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
-    assert!(
-        !child.is_empty() && !child.contains('\n'),
-        "children: {child:?}"
-    );
+    let child = children_of(pid.trim().parse().unwrap());
+    assert_eq!(child.len(), 1, "children of the shell: {child:?}");
+    let child = child[0].to_string();
     let out = Command::new("kill")
         .args(["-TERM", &child])
         .status()

@@ -118,9 +118,15 @@ fn line_col(src: &str, at: usize) -> (usize, usize) {
 
 /// The file's entries, then the shared entries whose term the file does not define.
 pub fn merged(file: &[GlossaryEntry], shared: &[GlossaryEntry]) -> Vec<GlossaryEntry> {
-    let mut out = file.to_vec();
+    let same = |a: &GlossaryEntry, b: &GlossaryEntry| a.term.eq_ignore_ascii_case(&b.term);
+    // A term the importer only proposed does not hide the shared glossary's confirmed definition.
+    let mut out: Vec<GlossaryEntry> = file
+        .iter()
+        .filter(|f| !(f.proposed && shared.iter().any(|s| !s.proposed && same(f, s))))
+        .cloned()
+        .collect();
     for e in shared {
-        if !out.iter().any(|f| f.term.eq_ignore_ascii_case(&e.term)) {
+        if !out.iter().any(|f| same(f, e)) {
             out.push(e.clone());
         }
     }
@@ -130,6 +136,21 @@ pub fn merged(file: &[GlossaryEntry], shared: &[GlossaryEntry]) -> Vec<GlossaryE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proposed_file_entry_does_not_hide_a_shared_definition() {
+        let entry = |term: &str, definition: &str, proposed| GlossaryEntry {
+            term: term.into(),
+            definition: definition.into(),
+            proposed,
+            ..Default::default()
+        };
+        let shared = [entry("white list", "Firms kept running.", false)];
+        let m = merged(&[entry("White List", "", true)], &shared);
+        assert_eq!(m, shared);
+        let own = [entry("white list", "Our own words.", false)];
+        assert_eq!(merged(&own, &shared), own);
+    }
 
     #[test]
     fn the_built_in_glossary_parses_and_every_entry_is_defined() {

@@ -199,7 +199,10 @@ fn parse_layer(text: &str, name: &str) -> Result<Vec<(Action, Vec<Key>)>, Keymap
         let DeValue::Array(items) = v.get_ref() else {
             return Err(err(
                 v.span(),
-                format!("expected a list of key strings, as in {action} = [\"j\", \"down\"]"),
+                format!(
+                    "expected a list of key strings, as in {action} = {}",
+                    example(action, name)
+                ),
             ));
         };
         let mut keys = Vec::new();
@@ -235,6 +238,18 @@ fn parse_layer(text: &str, name: &str) -> Result<Vec<(Action, Vec<Key>)>, Keymap
         layer.push((action, keys));
     }
     Ok(layer)
+}
+
+/// `["q", "ctrl-c"]`: an action's default keys as a keymap writes them, for messages.
+fn example(action: Action, file: &str) -> String {
+    // The built-in keymap is known to be valid, so this never parses it from its own error path.
+    let keys = if file == DEFAULT_NAME {
+        Vec::new()
+    } else {
+        Keymap::defaults().keys_for(action)
+    };
+    let quoted: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
+    format!("[{}]", quoted.join(", "))
 }
 
 /// The action name nearest to a misspelt one, when it is close enough to be a typo.
@@ -348,9 +363,8 @@ mod tests {
         assert_eq!(
             error("[jump]\nnext_turn = [\"}\", \"ctrl-\"]\n"),
             "k.toml:2:19: invalid key \"ctrl-\": unknown key `ctrl-`; use one character or one of: \
-             space, enter, return, esc, escape, tab, backspace, delete, del, insert, home, end, \
-             pageup, pagedown, up, down, left, right, minus, f1…f24, with modifiers ctrl-, alt-, \
-             shift- in front"
+             space, enter, esc, tab, backspace, delete, insert, home, end, pageup, pagedown, up, \
+             down, left, right, minus, f1…f24, with modifiers ctrl-, alt-, shift- in front"
         );
         assert_eq!(
             error("top = [\"x\"]\n\n  bottom = [\"y\", \"x\"]\n"),
@@ -362,7 +376,7 @@ mod tests {
         );
         assert_eq!(
             error("top = \"g\"\n"),
-            "k.toml:1:7: expected a list of key strings, as in top = [\"j\", \"down\"]"
+            "k.toml:1:7: expected a list of key strings, as in top = [\"g\", \"home\"]"
         );
         assert_eq!(
             error("top = [1]\n"),

@@ -20,7 +20,7 @@ mod wrap;
 
 pub use wrap::{grapheme_width, wrap};
 
-use crate::model::{Anchor, Briefing, SectionKind, TurnKind};
+use crate::model::{Anchor, Briefing, Section, SectionKind, TurnKind};
 use std::ops::Range;
 
 /// How a pane's columns are shared out: a gutter for marks, the question indent, and the text.
@@ -48,29 +48,51 @@ impl Columns {
     }
 }
 
-/// What one screen line of the transcript shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What one screen line of the transcript shows. Indices and byte offsets are `u32` so that a
+/// line takes 24 bytes: the table of a 10 MB briefing has over 100,000 of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DisplayLine {
-    /// A section heading (one line of it, when it wraps): a byte range of [`Layout::heading`].
+    /// A section heading (one line of it, when it wraps): bytes `start..end` of [`Layout::heading`].
     SectionHeading {
-        section: usize,
-        heading: usize,
-        range: Range<usize>,
+        section: u32,
+        heading: u32,
+        start: u32,
+        end: u32,
     },
-    /// A turn heading, "Name — role": a byte range of [`Layout::heading`].
+    /// A turn heading, "Name — role": bytes `start..end` of [`Layout::heading`].
     TurnHeading {
-        section: usize,
-        turn: usize,
-        heading: usize,
-        range: Range<usize>,
+        section: u32,
+        turn: u32,
+        heading: u32,
+        start: u32,
+        end: u32,
     },
-    /// A stretch of a paragraph: a byte range of its `text`.
+    /// Bytes `start..end` of the `text` of paragraph number `para` ([`Layout::paragraph_anchor`]).
     Text {
-        anchor: Anchor,
-        range: Range<usize>,
+        para: u32,
+        start: u32,
+        end: u32,
         question: bool,
     },
     Blank,
+}
+
+impl DisplayLine {
+    /// The byte range of the heading or paragraph text the line shows (empty for a blank line).
+    pub fn range(&self) -> Range<usize> {
+        match *self {
+            DisplayLine::SectionHeading { start, end, .. }
+            | DisplayLine::TurnHeading { start, end, .. }
+            | DisplayLine::Text { start, end, .. } => start as usize..end as usize,
+            DisplayLine::Blank => 0..0,
+        }
+    }
+}
+
+/// An index or byte offset as stored in a [`DisplayLine`]. Briefings are far below 4 GB; past
+/// that the table would point at the wrong place, but never panic.
+fn n32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 /// Where a paragraph is: the first line of its block (the headings above it, if any), and the
@@ -99,28 +121,28 @@ pub struct Layout {
 
 /// The heading of a section as the transcript shows it: "Q4 · The Paper: Topic".
 pub fn section_heading(b: &Briefing, index: usize) -> String {
-    let s = &b.sections[index];
-    let mut out = match s.kind {
-        SectionKind::Qa => {
-            let n = b.sections[..=index]
-                .iter()
-                .filter(|x| x.kind == SectionKind::Qa)
-                .count();
-            format!("Q{n} · {}", s.outlet.as_deref().unwrap_or("Reporter"))
+    let number = b.sections[..=index]
+        .iter()
+        .filter(|x| x.kind == SectionKind::Qa)
+        .count();
+    heading_of(&b.sections[index], number)
+}
+
+/// The heading of a section that is Q&A number `number` (if it is a Q&A).
+fn heading_of(s: &Section, number: usize) -> String {
+    match (s.kind, &s.title) {
+        (SectionKind::Qa, title) => {
+            let outlet = s.outlet.as_deref().unwrap_or("Reporter");
+            match title {
+                Some(t) => format!("Q{number} · {outlet}: {t}"),
+                None => format!("Q{number} · {outlet}"),
+            }
         }
-        SectionKind::Remarks => String::from("Opening remarks"),
-        SectionKind::Report => String::from("Report"),
-        SectionKind::Closing => String::from("Closing"),
-    };
-    match (&s.title, s.kind) {
-        (Some(t), SectionKind::Qa) => {
-            out.push_str(": ");
-            out.push_str(t);
-        }
-        (Some(t), _) => out = t.clone(),
-        (None, _) => {}
+        (_, Some(t)) => t.clone(),
+        (SectionKind::Remarks, None) => String::from("Opening remarks"),
+        (SectionKind::Report, None) => String::from("Report"),
+        (SectionKind::Closing, None) => String::from("Closing"),
     }
-    out
 }
 
 /// The heading of a turn: "Name — role" (for an unnamed reporter, "Reporter — outlet").
@@ -156,7 +178,9 @@ impl Layout {
             turns: Vec::with_capacity(b.sections.len()),
         };
         let mut ranges = Vec::new();
+        let mut questions = 0;
         for (si, s) in b.sections.iter().enumerate() {
+            questions += usize::from(s.kind == SectionKind::Qa);
             // A paragraph's block starts at the headings above it, so a jump shows them too.
             if !l.lines.is_empty() {
                 l.lines.push(DisplayLine::Blank);
@@ -164,12 +188,13 @@ impl Layout {
             let section_line = l.lines.len();
             l.sections.push(section_line);
             l.turns.push(Vec::with_capacity(s.turns.len()));
-            let heading = l.push_heading(section_heading(b, si), text_width, &mut ranges);
-            for range in ranges.drain(..) {
+            let heading = l.push_heading(heading_of(s, questions), text_width, &mut ranges);
+            for r in ranges.drain(..) {
                 l.lines.push(DisplayLine::SectionHeading {
-                    section: si,
-                    heading,
-                    range,
+                    section: n32(si),
+                    heading: n32(heading),
+                    start: n32(r.start),
+                    end: n32(r.end),
                 });
             }
             for (ti, t) in s.turns.iter().enumerate() {
@@ -178,12 +203,13 @@ impl Layout {
                 let turn_line = l.lines.len();
                 l.turns[si].push(turn_line);
                 let heading = l.push_heading(turn_heading(b, si, ti), text_width, &mut ranges);
-                for range in ranges.drain(..) {
+                for r in ranges.drain(..) {
                     l.lines.push(DisplayLine::TurnHeading {
-                        section: si,
-                        turn: ti,
-                        heading,
-                        range,
+                        section: n32(si),
+                        turn: n32(ti),
+                        heading: n32(heading),
+                        start: n32(r.start),
+                        end: n32(r.end),
                     });
                 }
                 for (pi, p) in t.paragraphs.iter().enumerate() {
@@ -201,11 +227,13 @@ impl Layout {
                         }
                     };
                     let text = l.lines.len();
+                    let para = n32(l.placed.len());
                     wrap(&p.text, cols.text(width, question), &mut ranges);
-                    for range in ranges.drain(..) {
+                    for r in ranges.drain(..) {
                         l.lines.push(DisplayLine::Text {
-                            anchor,
-                            range,
+                            para,
+                            start: n32(r.start),
+                            end: n32(r.end),
                             question,
                         });
                     }
@@ -259,6 +287,19 @@ impl Layout {
         &self.lines[start..end]
     }
 
+    /// The anchor of paragraph number `para` of a [`DisplayLine::Text`].
+    pub fn paragraph_anchor(&self, para: u32) -> Option<Anchor> {
+        self.placed.get(para as usize).map(|p| p.anchor)
+    }
+
+    /// The paragraph a text line shows; `None` for headings and blank lines.
+    pub fn text_anchor(&self, line: &DisplayLine) -> Option<Anchor> {
+        match *line {
+            DisplayLine::Text { para, .. } => self.paragraph_anchor(para),
+            _ => None,
+        }
+    }
+
     /// The text of a section or turn heading named by a [`DisplayLine`].
     pub fn heading(&self, index: usize) -> &str {
         &self.headings[index]
@@ -266,14 +307,17 @@ impl Layout {
 
     /// The text a line shows (empty for a blank line).
     pub fn line_text<'a>(&'a self, b: &'a Briefing, line: &DisplayLine) -> &'a str {
-        match line {
-            DisplayLine::SectionHeading { heading, range, .. }
-            | DisplayLine::TurnHeading { heading, range, .. } => {
-                &self.headings[*heading][range.clone()]
-            }
-            DisplayLine::Text { anchor, range, .. } => b
-                .paragraph(*anchor)
-                .and_then(|p| p.text.get(range.clone()))
+        match *line {
+            DisplayLine::SectionHeading { heading, .. }
+            | DisplayLine::TurnHeading { heading, .. } => self
+                .headings
+                .get(heading as usize)
+                .and_then(|h| h.get(line.range()))
+                .unwrap_or(""),
+            DisplayLine::Text { para, .. } => self
+                .paragraph_anchor(para)
+                .and_then(|a| b.paragraph(a))
+                .and_then(|p| p.text.get(line.range()))
                 .unwrap_or(""),
             DisplayLine::Blank => "",
         }

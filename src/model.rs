@@ -99,7 +99,7 @@ pub struct GlossaryEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
-    Remarks,
+    Remarks = 0,
     Qa,
     Report,
     Closing,
@@ -229,11 +229,34 @@ pub struct Anchor {
     pub paragraph: usize,
 }
 
+/// The number of a section among the sections of its kind (1-based): `q3` is number 3.
+/// One lookup scans the sections before it; for all of them use [`section_numbers`].
+pub fn section_number(sections: &[Section], index: usize) -> usize {
+    let kind = sections[index].kind;
+    sections[..=index].iter().filter(|s| s.kind == kind).count()
+}
+
+/// The number of every section among the sections of its kind, in one pass.
+pub fn section_numbers(sections: &[Section]) -> Vec<usize> {
+    let mut counts = [0usize; SectionKind::ALL.len()];
+    sections
+        .iter()
+        .map(|s| {
+            let c = &mut counts[s.kind as usize];
+            *c += 1;
+            *c
+        })
+        .collect()
+}
+
 /// A section's id (`r1`, `q3`, `n1`, `c1`): its kind's prefix and its number among sections of that kind.
 pub fn section_id(sections: &[Section], index: usize) -> String {
-    let kind = sections[index].kind;
-    let n = sections[..=index].iter().filter(|s| s.kind == kind).count();
-    format!("{}{}", kind.anchor_prefix(), n)
+    format_section_id(sections[index].kind, section_number(sections, index))
+}
+
+/// The id of the `number`th section of `kind`.
+pub fn format_section_id(kind: SectionKind, number: usize) -> String {
+    format!("{}{}", kind.anchor_prefix(), number)
 }
 
 impl Briefing {
@@ -303,13 +326,14 @@ impl Briefing {
 
     /// A short label for a section: "Q4 · The Paper → Tao Qing", "Opening remarks", "Closing".
     pub fn section_label(&self, index: usize) -> String {
+        self.section_label_numbered(index, section_number(&self.sections, index))
+    }
+
+    /// [`Briefing::section_label`] for a section whose number (from [`section_numbers`]) is known.
+    pub fn section_label_numbered(&self, index: usize, n: usize) -> String {
         let s = &self.sections[index];
         match s.kind {
             SectionKind::Qa => {
-                let n = self.sections[..=index]
-                    .iter()
-                    .filter(|x| x.kind == SectionKind::Qa)
-                    .count();
                 let who = s.outlet.as_deref().unwrap_or("Reporter");
                 let answer = self.section_speakers(index).join(", ");
                 if answer.is_empty() {
@@ -326,12 +350,8 @@ impl Briefing {
 
     /// The text form of an anchor (`q3.t2.p1`).
     pub fn anchor_id(&self, a: Anchor) -> String {
-        format!(
-            "{}.t{}.p{}",
-            section_id(&self.sections, a.section),
-            a.turn + 1,
-            a.paragraph + 1
-        )
+        let section = section_id(&self.sections, a.section);
+        format!("{section}.t{}.p{}", a.turn + 1, a.paragraph + 1)
     }
 
     /// Resolve the text form of an anchor; `None` when it names nothing in this briefing.
@@ -343,7 +363,18 @@ impl Briefing {
         if parts.next().is_some() || turn == 0 || para == 0 {
             return None;
         }
-        let section = (0..self.sections.len()).find(|&i| section_id(&self.sections, i) == sec)?;
+        let mut chars = sec.chars();
+        let prefix = chars.next()?;
+        let kind = SectionKind::ALL.into_iter().find(|k| k.anchor_prefix() == prefix)?;
+        let number: usize = chars.as_str().parse().ok()?;
+        // The `number`th section of `kind`, found in one pass without building ids.
+        let section = self
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == kind)
+            .nth(number.checked_sub(1)?)?
+            .0;
         let a = Anchor {
             section,
             turn: turn - 1,
@@ -405,6 +436,20 @@ mod tests {
         assert_eq!(b.parse_anchor("q3.t1.p1"), None);
         assert_eq!(b.parse_anchor("q1.t0.p1"), None);
         assert_eq!(b.parse_anchor("garbage"), None);
+    }
+
+    #[test]
+    fn section_numbers_count_per_kind() {
+        use SectionKind::*;
+        let sections: Vec<Section> = [Remarks, Qa, Qa, Remarks, Qa, Closing]
+            .into_iter()
+            .map(|k| section(k, 1))
+            .collect();
+        assert_eq!(section_numbers(&sections), [1, 1, 2, 2, 3, 1]);
+        for (i, n) in section_numbers(&sections).into_iter().enumerate() {
+            assert_eq!(section_number(&sections, i), n);
+        }
+        assert_eq!(section_id(&sections, 4), "q3");
     }
 
     #[test]

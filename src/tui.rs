@@ -5,7 +5,6 @@
 //! the loop redraws only after an event. Idle means no CPU.
 
 use crate::app::{App, Effect};
-use base64::Engine;
 use notify::{RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
@@ -36,8 +35,10 @@ impl Drop for Guard {
 pub fn run(mut app: App) -> io::Result<()> {
     let (tx, rx) = mpsc::channel::<Wake>();
     spawn_signals(tx.clone())?;
-    let mut terminal = ratatui::try_init()?;
+    // The guard first: if entering the alternate screen fails after raw mode was turned on,
+    // the early return still restores the terminal.
     let _guard = Guard;
+    let mut terminal = ratatui::try_init()?;
     if app.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -49,18 +50,34 @@ pub fn run(mut app: App) -> io::Result<()> {
 
     while app.running {
         terminal.draw(|f| crate::ui::draw(f, &app))?;
-        let Ok(wake) = rx.recv() else { break };
-        match wake {
-            Wake::Terminal(Event::Key(k)) if k.is_press() => app.on_key(k),
-            Wake::Terminal(Event::Mouse(m)) => app.on_mouse(m),
-            Wake::Terminal(Event::Resize(w, h)) => app.resize(w, h),
-            Wake::Terminal(_) => {}
-            Wake::FileChanged(paths) => {
-                for p in paths {
-                    app.file_changed(&p);
+        let Ok(first) = rx.recv() else { break };
+        // Everything that arrived meanwhile is handled before the next frame; an editor's save
+        // comes as several file events, and one reload is enough.
+        let batch: Vec<Wake> = std::iter::once(first).chain(rx.try_iter()).collect();
+        let last_change = batch
+            .iter()
+            .rposition(|w| matches!(w, Wake::FileChanged(_)));
+        for (i, wake) in batch.into_iter().enumerate() {
+            match wake {
+                Wake::Terminal(Event::Key(k)) if k.is_press() => app.on_key(k),
+                Wake::Terminal(Event::Mouse(m)) => app.on_mouse(m),
+                Wake::Terminal(Event::Resize(w, h)) => app.resize(w, h),
+                Wake::Terminal(_) => {}
+                Wake::FileChanged(paths) if Some(i) == last_change => {
+                    // Every path reported has the briefing's name (a rename reports two).
+                    if let Some(p) = paths.first() {
+                        app.file_changed(p);
+                    }
+                }
+                Wake::FileChanged(_) => {}
+                Wake::Signal | Wake::InputClosed => {
+                    app.save_position();
+                    app.running = false;
                 }
             }
-            Wake::Signal | Wake::InputClosed => app.running = false,
+            if !app.running {
+                break;
+            }
         }
         for effect in std::mem::take(&mut app.effects) {
             apply(effect)?;
@@ -77,8 +94,7 @@ fn apply(effect: Effect) -> io::Result<()> {
         Effect::Mouse(true) => execute!(out, EnableMouseCapture),
         Effect::Mouse(false) => execute!(out, DisableMouseCapture),
         Effect::Clipboard(text) => {
-            let b64 = base64::engine::general_purpose::STANDARD.encode(text);
-            write!(out, "\x1b]52;c;{b64}\x07")?;
+            out.write_all(crate::store::osc52(&text).as_bytes())?;
             out.flush()
         }
     }

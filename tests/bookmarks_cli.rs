@@ -3,7 +3,7 @@
 mod store_fixture;
 
 use assert_cmd::Command;
-use brief::store::Store;
+use brief::store::{BriefingRef, Store};
 use predicates::prelude::*;
 use std::path::Path;
 use store_fixture::*;
@@ -22,13 +22,15 @@ fn bookmarked(state: &Path) {
     let (mut store, _) = Store::open(Some(state.to_path_buf())).unwrap();
     store
         .add(
+            &BriefingRef::new(&b, Some(&gone)),
             &b,
-            Some(&gone),
             at(1, 1, 0),
             Some("ask for the list of 40 firms".into()),
         )
         .unwrap();
-    store.add(&b, Some(&gone), at(2, 1, 0), None).unwrap();
+    store
+        .add(&BriefingRef::new(&b, Some(&gone)), &b, at(2, 1, 0), None)
+        .unwrap();
 }
 
 #[test]
@@ -203,9 +205,16 @@ fn bookmarks_are_looked_up_again_in_the_edited_file() {
         serde_json::from_slice(&out.get_output().stdout).unwrap()
     };
     store
-        .add(&b, Some(&file), find(&b, CHIPS_MORE), Some("n".into()))
+        .add(
+            &BriefingRef::new(&b, Some(&file)),
+            &b,
+            find(&b, CHIPS_MORE),
+            Some("n".into()),
+        )
         .unwrap();
-    store.add(&b, Some(&file), find(&b, SME), None).unwrap();
+    store
+        .add(&BriefingRef::new(&b, Some(&file)), &b, find(&b, SME), None)
+        .unwrap();
     let v = json(&state);
     assert_eq!(v[0]["status"], "exact");
     assert_eq!(v[0]["anchor"], "q1.t2.p2");

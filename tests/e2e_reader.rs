@@ -1,151 +1,11 @@
 //! End-to-end: the real `brief` binary in a real terminal (tmux), driven as a user would.
 //! Each test runs its own tmux server (`tmux -L <unique socket>`); skipped when tmux is missing.
 
-use std::path::{Path, PathBuf};
+mod tmux;
+
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_brief");
-const PROMPT: &str = "e2e-shell$";
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/reader")
-        .join(name)
-}
-
-fn have_tmux() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("SKIPPED: tmux is not installed, so the end-to-end reader tests cannot run");
-    }
-    ok
-}
-
-/// A tmux server with one shell window, killed on drop.
-struct Term {
-    socket: String,
-    state: tempfile::TempDir,
-}
-
-impl Term {
-    fn new(name: &str, w: u16, h: u16) -> Term {
-        let socket = format!("brief-e2e-{}-{name}", std::process::id());
-        let t = Term {
-            socket,
-            state: tempfile::tempdir().unwrap(),
-        };
-        let shell = format!(
-            "env -i PATH=/usr/bin:/bin HOME=/nonexistent TERM=xterm-256color PS1='{PROMPT} ' sh"
-        );
-        t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            &shell,
-        ]);
-        t.wait_for(PROMPT);
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p"])
-    }
-
-    /// Type literal text (no key names).
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", text]);
-    }
-
-    /// Press named keys (Enter, Escape, …), one at a time so that Esc is not read as Alt.
-    fn press(&self, key: &str) {
-        self.tmux(&["send-keys", key]);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(text, |s| s.contains(text))
-    }
-
-    /// Start brief with `args` from the shell.
-    fn run_brief(&self, args: &[&Path]) {
-        let mut cmd = format!("{BIN} --state-dir {}", self.state.path().display());
-        for a in args {
-            cmd.push(' ');
-            cmd.push_str(&a.display().to_string());
-        }
-        self.type_text(&cmd);
-        self.press("Enter");
-    }
-
-    fn alternate_screen(&self) -> bool {
-        self.tmux(&["display-message", "-p", "#{alternate_on}"])
-            .trim()
-            == "1"
-    }
-
-    /// After brief exits: the alternate screen is left and the shell prompt is back.
-    fn assert_terminal_restored(&self) {
-        let s = self.wait_until("the shell prompt after brief", |s| {
-            s.lines().filter(|l| l.starts_with(PROMPT)).count() >= 2
-        });
-        assert!(
-            !self.alternate_screen(),
-            "still on the alternate screen:\n{s}"
-        );
-        // Raw mode would swallow the newline of this echo.
-        self.type_text("echo cooked-$((40+2))");
-        self.press("Enter");
-        self.wait_for("cooked-42");
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
+use tmux::{BIN, Term, fixture, have_tmux};
 
 #[test]
 fn read_jump_search_resize_and_quit() {
@@ -196,6 +56,25 @@ fn unicode_width(s: &str) -> usize {
     s.trim_end().chars().count()
 }
 
+/// The processes whose parent is `pid` (from /proc, so no `ps` is needed).
+fn children_of(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (comm) state ppid …": the name may hold spaces, so split after its parenthesis.
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        if after.split_whitespace().nth(1) == Some(pid.to_string().as_str()) {
+            out.push(child);
+        }
+    }
+    out
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     if !have_tmux() {
@@ -206,15 +85,9 @@ fn sigterm_restores_the_terminal() {
     t.wait_for("城市公共交通");
     let pid = t.tmux(&["display-message", "-p", "#{pane_pid}"]);
     // The shell's child is the brief we started: signal it by its own pid.
-    let child = Command::new("ps")
-        .args(["--ppid", pid.trim(), "-o", "pid="])
-        .output()
-        .unwrap();
-    let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
-    assert!(
-        !child.is_empty() && !child.contains('\n'),
-        "children: {child:?}"
-    );
+    let child = children_of(pid.trim().parse().unwrap());
+    assert_eq!(child.len(), 1, "children of the shell: {child:?}");
+    let child = child[0].to_string();
     let out = Command::new("kill")
         .args(["-TERM", &child])
         .status()
@@ -304,6 +177,112 @@ fn with_no_argument_the_samples_library_opens() {
     t.wait_for("Opening remarks");
     t.press("L");
     t.wait_for("built-in samples");
+    t.press("q");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn a_bookmark_and_the_position_survive_a_restart() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Term::new("marks", 100, 30);
+    let file = fixture("harbour.brief");
+    t.run_brief(&[&file]);
+    t.wait_for("Opening remarks");
+    for _ in 0..4 {
+        t.press("]");
+    }
+    t.wait_for("Q4 · Reporter: Small firms");
+    t.press("m");
+    t.wait_for("Note (Enter saves");
+    t.type_text("freight rates");
+    t.press("Enter");
+    t.wait_for("bookmarked: Q4");
+    t.press("j");
+    t.press("q");
+    t.assert_terminal_restored();
+
+    t.run_brief(&[&file]);
+    // Back where we left: the question of Q4 at the top of the page, under its headings.
+    let s = t.wait_for("Many small trading firms");
+    let top = s.lines().next().unwrap();
+    assert!(top.contains("Q4 · Reporter: Small firms"), "{s}");
+    t.press("g");
+    t.wait_for("· 0%");
+    t.press("'");
+    let s = t.wait_for("freight rates");
+    assert!(s.contains("Many small trading firms"), "{s}");
+    t.press("Enter");
+    let s = t.wait_until("the bookmarked passage", |s| !s.contains("Note: freight"));
+    assert!(s.contains("Many small trading firms"), "{s}");
+    assert!(
+        s.lines()
+            .any(|l| l.starts_with("▸Q4") || l.starts_with("*Q4")),
+        "{s}"
+    );
+    t.press("q");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn mouse_capture_follows_the_flag_and_the_toggle_key() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Term::new("mouse", 100, 30);
+    let mouse = |t: &Term| {
+        t.tmux(&[
+            "display-message",
+            "-p",
+            "#{mouse_any_flag}#{mouse_button_flag}#{mouse_all_flag}",
+        ])
+        .trim()
+        .contains('1')
+    };
+    let file = fixture("harbour.brief");
+    t.run_brief(&[&file]);
+    t.wait_for("Opening remarks");
+    t.wait_until("mouse capture on", |_| mouse(&t));
+    t.press("M");
+    t.wait_for("mouse off");
+    t.wait_until("mouse capture off", |_| !mouse(&t));
+    t.press("q");
+    t.assert_terminal_restored();
+
+    t.run_brief(&[Path::new("--no-mouse"), &file]);
+    t.wait_for("Opening remarks");
+    assert!(!mouse(&t));
+    t.press("M");
+    t.wait_for("mouse on");
+    t.wait_until("mouse capture on", |_| mouse(&t));
+    t.press("q");
+    t.assert_terminal_restored();
+    assert!(!mouse(&t), "mouse capture left on after exit");
+}
+
+#[test]
+fn no_color_keeps_highlights_apart_without_colours() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Term::new("nocolor", 100, 30);
+    t.run_brief_with("NO_COLOR=1", &[&fixture("harbour.brief")]);
+    t.wait_for("Opening remarks");
+    let styled = t.tmux(&["capture-pane", "-p", "-e"]);
+    // SGR colour parameters: 30–37, 38;…, 40–47, 48;…, 90–97, 100–107.
+    let colour =
+        regex::Regex::new(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]").unwrap();
+    assert!(
+        !colour.is_match(&styled),
+        "colour with NO_COLOR:\n{styled:?}"
+    );
+    // Figures are bold and terms underlined instead.
+    assert!(
+        styled.contains("\x1b[1m") || styled.contains(";1m") || styled.contains("[1;"),
+        "{styled:?}"
+    );
+    assert!(styled.contains("4m"), "{styled:?}");
     t.press("q");
     t.assert_terminal_restored();
 }

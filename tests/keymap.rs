@@ -113,7 +113,10 @@ fn bad_keymaps_are_refused_before_the_terminal_is_touched() {
             "4:11: key \"g\" is bound to both `top` (line 3) and `bottom`",
         ),
         ("duplicate_action", "5:1: `top` is already bound on line 2"),
-        ("not_a_list", "1:8: expected a list of key strings"),
+        (
+            "not_a_list",
+            "1:8: expected a list of key strings, as in quit = [\"q\", \"ctrl-c\"]",
+        ),
         ("bad_toml", "1:9: invalid TOML"),
         (
             "unknown_table",

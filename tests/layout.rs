@@ -229,3 +229,19 @@ fn the_cache_rebuilds_only_for_another_width() {
     cache.invalidate();
     assert!(cache.current().is_none());
 }
+
+#[test]
+fn a_display_line_stays_small() {
+    // The line table of a 10 MB briefing has over 100,000 lines; the memory budget counts on this.
+    assert!(std::mem::size_of::<DisplayLine>() <= 24);
+}
+
+#[test]
+fn text_lines_name_their_paragraph() {
+    let b = parse(TALK);
+    let l = Layout::new(&b, 32);
+    let line = l.lines()[17];
+    assert_eq!(l.text_anchor(&line), Some(a(1, 1, 0)));
+    assert_eq!(line.range(), 0..25);
+    assert_eq!(l.text_anchor(&l.lines()[0]), None);
+}

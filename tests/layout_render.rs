@@ -307,3 +307,54 @@ fn highlights_are_computed_once_and_only_for_visible_paragraphs() {
     cache.clear();
     assert!(cache.is_empty());
 }
+
+/// A briefing of one question and one answer with the given texts, built without the parser so
+/// that any text at all can be tried.
+fn two_turns(question: &str, answer: &str) -> Briefing {
+    let mut b = parse(TALK);
+    b.sections[1].turns[0].paragraphs = vec![Paragraph::plain(question)];
+    b.sections[1].turns[1].paragraphs = vec![Paragraph::plain(answer)];
+    b
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_text_at_any_size_draws_without_panic_inside_its_area(
+        question in "\\PC{0,80}",
+        answer in "(\\PC|[\u{1b}\u{7}\t\u{301}中，])*",
+        width in 0u16..60,
+        height in 0u16..12,
+        offset in 0usize..40,
+        highlight_end in 0usize..200,
+    ) {
+        let b = two_turns(&question, &answer);
+        let layout = Layout::new(&b, width);
+        let theme = Theme::no_color();
+        let cache = HighlightCache::default();
+        // Highlights and matches with arbitrary (possibly bad) byte ranges must not panic either.
+        let odd = move |p: &Paragraph| {
+            vec![Highlight {
+                range: 1..highlight_end.min(p.text.len() + 3),
+                kind: HighlightKind::Figure(FigureKind::Count),
+            }]
+        };
+        let matches = [Match { anchor: a(1, 1, 0), range: 2..highlight_end }];
+        let area = Rect::new(1, 1, width, height);
+        let mut buf = Buffer::empty(Rect::new(0, 0, width + 2, height + 2));
+        Transcript::new(&b, &layout, offset, &theme, &odd, &cache)
+            .current(Some(a(1, 1, 0)))
+            .matches(&matches, Some(0))
+            .render(area, &mut buf);
+        // Nothing is drawn outside the area, and no control character reaches a cell.
+        for y in 0..height + 2 {
+            for x in 0..width + 2 {
+                let cell = &buf[(x, y)];
+                let inside = x >= 1 && x <= width && y >= 1 && y <= height;
+                proptest::prop_assert!(inside || cell.symbol() == " ", "({x},{y}) {:?}", cell.symbol());
+                proptest::prop_assert!(!cell.symbol().chars().any(char::is_control));
+            }
+        }
+    }
+}

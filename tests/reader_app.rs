@@ -271,6 +271,23 @@ fn reload_keeps_the_position_and_survives_a_broken_file() {
 }
 
 #[test]
+fn the_current_passage_moves_by_paragraph_and_the_page_follows_it() {
+    let mut app = app_on("harbour.brief", 80, 12);
+    let first = app.doc.as_ref().unwrap().current;
+    keys(&mut app, "J");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!((doc.current.turn, doc.current.paragraph), (1, 0));
+    // Brought into view with its speaker's heading.
+    assert_eq!(doc.offset, doc.view.turn_line(0, 1));
+    keys(&mut app, "5J");
+    let doc = app.doc.as_ref().unwrap();
+    let line = doc.view.line_of(doc.current);
+    assert!(line >= doc.offset && line < doc.offset + app.page_height());
+    keys(&mut app, "99K");
+    assert_eq!(app.doc.as_ref().unwrap().current, first);
+}
+
+#[test]
 fn count_prefix_and_unbound_keys() {
     let mut app = app_on("harbour.brief", 80, 24);
     keys(&mut app, "12");
@@ -286,7 +303,15 @@ fn help_and_popups_open_and_close() {
     let mut app = app_on("harbour.brief", 80, 24);
     keys(&mut app, "?");
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
-    keys(&mut app, "jj<esc>");
+    keys(&mut app, "jj");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
+    // Scrolling stops at the end of the help, so one step back is one line back.
+    keys(&mut app, "G");
+    let end = brief::ui::help_len(&app) - 1;
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: end }));
+    keys(&mut app, "jjjk");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: end - 1 }));
+    keys(&mut app, "<esc>");
     assert!(app.overlay.is_none());
     keys(&mut app, "y");
     assert!(matches!(
@@ -340,6 +365,27 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
 }
 
 #[test]
+fn in_the_library_a_click_selects_and_a_second_click_opens() {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let lib = brief::app::library::Library::scan(&fixture("")).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false).with_library(lib);
+    let list = brief::ui::library_list_area(app.area);
+    let click = MouseEventKind::Down(MouseButton::Left);
+    mouse(&mut app, click, 5, list.y + 1);
+    assert_eq!(app.library.as_ref().unwrap().selected, 1);
+    assert_eq!(app.screen, Screen::Library);
+    mouse(&mut app, click, 5, list.y + 1);
+    assert_eq!(app.screen, Screen::Reader);
+    // In a popup the wheel moves its cursor.
+    keys(&mut app, "S");
+    mouse(&mut app, MouseEventKind::ScrollDown, 5, 5);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Speakers { selected: 3, .. })
+    ));
+}
+
+#[test]
 fn the_library_scrolls_with_its_cursor() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
@@ -354,4 +400,109 @@ fn the_library_scrolls_with_its_cursor() {
     assert!(l.scroll > 0 && l.scroll <= 39);
     keys(&mut app, "g");
     assert_eq!(app.library.as_ref().unwrap().scroll, 0);
+}
+
+#[test]
+fn terms_of_the_page_and_figures_of_the_section_with_a_jump() {
+    let mut app = app_on("harbour.brief", 100, 30);
+    keys(&mut app, "t");
+    let Some(Overlay::Terms { items, .. }) = &app.overlay else {
+        panic!("no terms popup: {:?}", app.overlay);
+    };
+    let doc = app.doc.as_ref().unwrap();
+    let terms: Vec<&str> = items
+        .iter()
+        .map(|&i| doc.highlighter.entries()[i].term.as_str())
+        .collect();
+    assert!(terms.contains(&"green corridor"), "{terms:?}");
+    keys(&mut app, "<esc>");
+
+    keys(&mut app, "f");
+    let Some(Overlay::Figures { items, .. }) = &app.overlay else {
+        panic!("no figures popup: {:?}", app.overlay);
+    };
+    let figures: Vec<&str> = items.iter().map(|f| f.figure.as_str()).collect();
+    assert!(
+        figures.contains(&"4.2%") && figures.contains(&"6.1%"),
+        "{figures:?}"
+    );
+    assert!(items.iter().all(|f| f.anchor.section == 0));
+    let k = figures.iter().position(|&f| f == "6.1%").unwrap();
+    let target = items[k].anchor;
+    assert!(items[k].sentence.starts_with("Imports and exports reached"));
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "<enter>");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.doc.as_ref().unwrap().current, target);
+    keys(&mut app, "<c-o>");
+    assert_eq!(app.doc.as_ref().unwrap().current.turn, 0);
+}
+
+/// Every action, in every popup, at several sizes, on briefings with empty parts: no panic,
+/// and the offset stays within the line table.
+#[test]
+fn every_action_on_odd_briefings_and_sizes_never_panics() {
+    use brief::app::action::Action;
+    use brief::model::{Briefing, Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
+    let turn = |paras: usize| Turn {
+        speaker: "reporter".into(),
+        kind: TurnKind::Question,
+        paragraphs: (0..paras)
+            .map(|i| Paragraph::plain(format!("p{i} 3.9% 城市")))
+            .collect(),
+        line: SourceLine(0),
+    };
+    let section = |kind, turns: Vec<Turn>| Section {
+        kind,
+        title: None,
+        outlet: None,
+        turns,
+        line: SourceLine(0),
+    };
+    let odd = vec![
+        Briefing::default(),
+        Briefing {
+            sections: vec![section(SectionKind::Qa, vec![])],
+            ..Default::default()
+        },
+        Briefing {
+            sections: vec![
+                section(SectionKind::Qa, vec![turn(0), turn(2)]),
+                section(SectionKind::Remarks, vec![]),
+                section(SectionKind::Qa, vec![turn(1), turn(0)]),
+            ],
+            ..Default::default()
+        },
+        format::load(&fixture("chengshi.brief")).unwrap(),
+    ];
+    for b in odd {
+        for (w, h) in [(1, 1), (20, 5), (80, 24), (7, 3)] {
+            let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, w, h), false);
+            app.open(b.clone(), Origin::Sample(0));
+            for &a in Action::ALL {
+                for &then in [
+                    Action::ScrollDown,
+                    Action::Select,
+                    Action::Bottom,
+                    Action::Cancel,
+                ]
+                .iter()
+                {
+                    app.count = Some(3);
+                    app.update(a);
+                    app.update(then);
+                    keys(&mut app, "x<enter>");
+                    let mut t =
+                        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+                    t.draw(|f| brief::ui::draw(f, &app)).unwrap();
+                    app.running = true;
+                    if let Some(doc) = &app.doc {
+                        assert!(doc.offset <= doc.view.len(), "{a:?} then {then:?}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -108,3 +108,27 @@ fn tiny_terminals_show_a_notice_and_never_panic() {
     app.resize(1, 1);
     assert_eq!(draw(&app).lines().count(), 1);
 }
+
+#[test]
+fn help_follows_the_user_keymap() {
+    let km = Keymap::from_str_layered("[jump]\nnext_question = [\"ctrl-n\", \"Q\"]\n", "user.toml")
+        .unwrap();
+    let path = fixture("harbour.brief");
+    let mut app = App::new(km, Rect::new(0, 0, 120, 60), false).with_theme(Theme::no_color());
+    app.open(
+        format::load(&path).unwrap(),
+        Origin::File(PathBuf::from("harbour.brief")),
+    );
+    press(&mut app, "?");
+    let screen = draw(&app);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Next question"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains("ctrl-n Q"), "{line}");
+    assert!(!line.contains(" ] "), "{line}");
+    // And the key works.
+    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut app, "Q");
+    assert_eq!(app.section_label().unwrap().split(' ').next(), Some("Q1"));
+}

@@ -3,7 +3,7 @@
 mod store_fixture;
 
 use brief::model::{Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
-use brief::store::{Resolved, Store, Warning, identity};
+use brief::store::{BriefingRef, Resolved, Store, Warning, identity};
 use std::fs;
 use std::path::Path;
 use store_fixture::*;
@@ -22,18 +22,20 @@ fn bookmarks_and_positions_survive_a_restart() {
     let mut store = open(dir.path());
     let first = store
         .add(
+            &BriefingRef::new(&b, Some(&file)),
             &b,
-            Some(&file),
             at(1, 1, 0),
             Some("check the 40 firms".into()),
         )
         .unwrap()
         .unwrap();
     let second = store
-        .add(&b, Some(&file), at(2, 1, 0), None)
+        .add(&BriefingRef::new(&b, Some(&file)), &b, at(2, 1, 0), None)
         .unwrap()
         .unwrap();
-    store.save_position(&b, Some(&file), at(1, 1, 1)).unwrap();
+    store
+        .save_position(&BriefingRef::new(&b, Some(&file)), &b, at(1, 1, 1))
+        .unwrap();
     assert_ne!(first.id, second.id);
     assert_eq!(first.section, "Q1 · China Daily → Zhao Ming");
     assert_eq!(first.speaker, "Zhao Ming");
@@ -63,7 +65,10 @@ fn paragraph_inserted_before_moves_the_bookmark() {
     let dir = tempfile::tempdir().unwrap();
     let b = briefing();
     let mut store = open(dir.path());
-    let bm = store.add(&b, None, at(1, 1, 1), None).unwrap().unwrap();
+    let bm = store
+        .add(&BriefingRef::new(&b, None), &b, at(1, 1, 1), None)
+        .unwrap()
+        .unwrap();
 
     let mut edited = b.clone();
     edited.sections[1].turns[1]
@@ -80,7 +85,10 @@ fn reimport_that_shifts_sections_keeps_the_bookmark() {
     let dir = tempfile::tempdir().unwrap();
     let b = briefing();
     let mut store = open(dir.path());
-    let bm = store.add(&b, None, at(2, 1, 0), None).unwrap().unwrap();
+    let bm = store
+        .add(&BriefingRef::new(&b, None), &b, at(2, 1, 0), None)
+        .unwrap()
+        .unwrap();
     assert_eq!(bm.passage.anchor, "q2.t2.p1");
 
     // The importer now splits a question it used to miss, and rewraps a paragraph differently.
@@ -115,9 +123,17 @@ fn reworded_passage_is_found_and_deleted_one_is_kept_as_not_found() {
     let dir = tempfile::tempdir().unwrap();
     let b = briefing();
     let mut store = open(dir.path());
-    let reworded = store.add(&b, None, at(0, 1, 0), None).unwrap().unwrap();
+    let reworded = store
+        .add(&BriefingRef::new(&b, None), &b, at(0, 1, 0), None)
+        .unwrap()
+        .unwrap();
     let deleted = store
-        .add(&b, None, at(1, 1, 1), Some("still short?".into()))
+        .add(
+            &BriefingRef::new(&b, None),
+            &b,
+            at(1, 1, 1),
+            Some("still short?".into()),
+        )
         .unwrap()
         .unwrap();
 
@@ -140,7 +156,13 @@ fn delete_returns_the_bookmark_for_undo_and_notes_can_be_edited() {
     let b = briefing();
     let mut store = open(dir.path());
     let ids: Vec<String> = (0..3)
-        .map(|i| store.add(&b, None, at(i, 1, 0), None).unwrap().unwrap().id)
+        .map(|i| {
+            store
+                .add(&BriefingRef::new(&b, None), &b, at(i, 1, 0), None)
+                .unwrap()
+                .unwrap()
+                .id
+        })
         .collect();
     let before = store.bookmarks().to_vec();
 
@@ -170,9 +192,15 @@ fn two_open_stores_keep_each_others_changes() {
     let b = briefing();
     let mut one = open(dir.path());
     let mut two = open(dir.path());
-    let a = one.add(&b, None, at(0, 0, 0), None).unwrap().unwrap();
+    let a = one
+        .add(&BriefingRef::new(&b, None), &b, at(0, 0, 0), None)
+        .unwrap()
+        .unwrap();
     // `two` has not seen `a`, but writes on top of what is on disk, not of its stale copy.
-    let c = two.add(&b, None, at(1, 0, 0), None).unwrap().unwrap();
+    let c = two
+        .add(&BriefingRef::new(&b, None), &b, at(1, 0, 0), None)
+        .unwrap()
+        .unwrap();
     assert_eq!(two.bookmarks().len(), 2);
     assert!(two.delete(&a.id).unwrap().is_some());
     one.set_note(&c.id, Some("seen by one".into())).unwrap();
@@ -183,11 +211,13 @@ fn two_open_stores_keep_each_others_changes() {
         .collect();
     assert_eq!(ids, vec![(c.id, Some("seen by one".to_string()))]);
 
-    one.save_position(&b, None, at(2, 0, 0)).unwrap();
+    one.save_position(&BriefingRef::new(&b, None), &b, at(2, 0, 0))
+        .unwrap();
     let mut other = b.clone();
     other.meta.title = "Another briefing".into();
     other.sections[0].turns[0].paragraphs[0].text = "A different opening.".into();
-    two.save_position(&other, None, at(0, 0, 0)).unwrap();
+    two.save_position(&BriefingRef::new(&other, None), &other, at(0, 0, 0))
+        .unwrap();
     let third = open(dir.path());
     assert!(third.position(&identity(&b)).is_some());
     assert!(third.position(&identity(&other)).is_some());
@@ -211,7 +241,10 @@ fn damaged_bookmarks_file_is_kept_aside_and_reported() {
     assert!(store.bookmarks().is_empty());
 
     // The reader goes on: new bookmarks go to a new file, the damaged one is untouched.
-    store.add(&briefing(), None, at(0, 0, 0), None).unwrap();
+    let b = briefing();
+    store
+        .add(&BriefingRef::new(&b, None), &b, at(0, 0, 0), None)
+        .unwrap();
     assert_eq!(fs::read_to_string(moved_to).unwrap(), damaged);
     assert_eq!(open(dir.path()).bookmarks().len(), 1);
 }
@@ -235,15 +268,60 @@ fn opening_a_moved_file_updates_the_last_known_path() {
     let mut store = open(dir.path());
     store
         .add(
+            &BriefingRef::new(&b, Some(Path::new("/old/place/industry.brief"))),
             &b,
-            Some(Path::new("/old/place/industry.brief")),
             at(0, 0, 0),
             None,
         )
         .unwrap();
     let moved = dir.path().join("new/industry.brief");
-    store.touch(&b, Some(&moved)).unwrap();
+    store.touch(&BriefingRef::new(&b, Some(&moved))).unwrap();
     let reopened = open(dir.path());
     let bm = &reopened.bookmarks()[0];
     assert_eq!(bm.briefing.path.as_deref(), moved.to_str());
+}
+
+#[test]
+fn resolve_all_lists_a_briefings_bookmarks_in_document_order_lost_ones_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = briefing();
+    let mut store = open(dir.path());
+    let lost = store
+        .add(&BriefingRef::new(&b, None), &b, at(1, 1, 1), None)
+        .unwrap()
+        .unwrap();
+    let late = store
+        .add(&BriefingRef::new(&b, None), &b, at(2, 1, 0), None)
+        .unwrap()
+        .unwrap();
+    let early = store
+        .add(&BriefingRef::new(&b, None), &b, at(0, 1, 0), None)
+        .unwrap()
+        .unwrap();
+    let mut other = b.clone();
+    other.meta.title = "Another briefing".into();
+    other.sections.truncate(1);
+    other.sections[0].turns[0].paragraphs[0].text = "Another opening.".into();
+    store
+        .add(&BriefingRef::new(&other, None), &other, at(0, 0, 0), None)
+        .unwrap();
+
+    let mut edited = b.clone();
+    edited.sections[1].turns[1].paragraphs.remove(1);
+    edited.sections[0].turns[1]
+        .paragraphs
+        .insert(0, Paragraph::plain("Let me start with the figures."));
+    let got: Vec<_> = store
+        .resolve_all(&identity(&edited), &edited)
+        .into_iter()
+        .map(|(bm, r)| (bm.id.clone(), r))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (early.id, Resolved::Moved(at(0, 1, 1))),
+            (late.id, Resolved::Exact(at(2, 1, 0))),
+            (lost.id, Resolved::NotFound),
+        ]
+    );
 }

@@ -6,7 +6,7 @@
 
 mod store_fixture;
 
-use brief::store::Store;
+use brief::store::{BriefingRef, Store};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use store_fixture::*;
@@ -20,18 +20,19 @@ fn writer() {
     let dir = PathBuf::from(std::env::var("BRIEF_TEST_WRITER_DIR").expect("writer needs a dir"));
     let tag = std::env::var("BRIEF_TEST_WRITER_TAG").expect("writer needs a tag");
     let b = briefing();
+    let r = BriefingRef::new(&b, None);
     let (mut store, warnings) = Store::open(Some(dir)).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     for i in 0..ADDS {
         let a = at(i % 3, 1, 0);
         let bm = store
-            .add(&b, None, a, Some(format!("{tag}-{i}")))
+            .add(&r, &b, a, Some(format!("{tag}-{i}")))
             .unwrap()
             .unwrap();
         if i % 3 == 2 {
             assert!(store.delete(&bm.id).unwrap().is_some());
         }
-        store.save_position(&b, None, a).unwrap();
+        store.save_position(&r, &b, a).unwrap();
     }
 }
 

@@ -2,6 +2,7 @@
 //! status line (search, go to question), the wheel and clicks.
 
 use super::{App, Focus, PromptKind, Screen};
+use crate::app::action::Action;
 use crate::app::nav;
 use crate::app::outline::Row;
 use crate::app::search::Search;
@@ -11,6 +12,17 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::{Position, Rect};
+
+/// How a prompt was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Close {
+    /// Enter.
+    Accept,
+    /// Esc.
+    Escape,
+    /// Ctrl-C, or rubbing out an empty search.
+    Abort,
+}
 
 /// The largest count kept, so that typing many digits cannot overflow anything.
 const MAX_COUNT: usize = 1_000_000;
@@ -46,13 +58,19 @@ impl App {
             return;
         };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let is_note = matches!(
+            prompt.kind,
+            PromptKind::Note { .. } | PromptKind::EditNote { .. }
+        );
         match ev.code {
-            KeyCode::Esc => return self.close_prompt(false),
-            KeyCode::Char('c') if ctrl => return self.close_prompt(false),
-            KeyCode::Enter => return self.close_prompt(true),
+            KeyCode::Esc => return self.close_prompt(Close::Escape),
+            KeyCode::Char('c') if ctrl => return self.close_prompt(Close::Abort),
+            KeyCode::Enter => return self.close_prompt(Close::Accept),
             KeyCode::Backspace => {
-                if prompt.text.pop().is_none() {
-                    return self.close_prompt(false);
+                // As in vim's command line, rubbing out an empty search gives up; a note is
+                // not given up that easily.
+                if prompt.text.pop().is_none() && !is_note {
+                    return self.close_prompt(Close::Abort);
                 }
             }
             KeyCode::Char('u') if ctrl => prompt.text.clear(),
@@ -79,6 +97,8 @@ impl App {
             doc.current = from;
             return;
         }
+        // The last query's matches go first: a one-letter query can match a million times.
+        doc.search = None;
         let s = Search::run(doc.shown(), query, from, |_| true);
         let found = s.current_match().map(|m| m.anchor);
         doc.search = Some(s);
@@ -93,11 +113,13 @@ impl App {
         self.after_move();
     }
 
-    /// Finish the prompt: `accept` with Enter, else (Esc) go back to where it started.
-    fn close_prompt(&mut self, accept: bool) {
+    /// Finish the prompt: with Enter, Esc (a search goes back to where it started; a new
+    /// bookmark is saved without a note) or Ctrl-C (nothing is done).
+    fn close_prompt(&mut self, how: Close) {
         let Some(prompt) = self.prompt.take() else {
             return;
         };
+        let accept = how == Close::Accept;
         match prompt.kind {
             PromptKind::Search => {
                 let origin = self.search_origin.take();
@@ -133,6 +155,13 @@ impl App {
                 _ => self.warn(format!("not a question number: {}", prompt.text)),
             },
             PromptKind::GotoQuestion => {}
+            PromptKind::Note { anchor } => match how {
+                Close::Accept => self.finish_bookmark(anchor, &prompt.text),
+                Close::Escape => self.finish_bookmark(anchor, ""),
+                Close::Abort => self.say("not bookmarked"),
+            },
+            PromptKind::EditNote { id } if accept => self.finish_note(&id, &prompt.text),
+            PromptKind::EditNote { .. } => {}
         }
         self.after_move();
     }
@@ -147,7 +176,19 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) => return self.click(at),
             _ => return,
         };
-        if self.overlay.is_some() || self.prompt.is_some() {
+        if self.prompt.is_some() {
+            return;
+        }
+        if self.overlay.is_some() {
+            // The wheel moves through the popup's list, as j and k do.
+            let step = if delta > 0 {
+                Action::ScrollDown
+            } else {
+                Action::ScrollUp
+            };
+            for _ in 0..delta.unsigned_abs() {
+                self.update(step);
+            }
             return;
         }
         if self.screen == Screen::Library || self.doc.is_none() {
@@ -181,7 +222,12 @@ impl App {
                 && let Some(i) = row_in(area, at, l.scroll)
                 && i < l.entries.len()
             {
-                l.selected = i;
+                // A click selects; a click on the selected entry opens it.
+                if l.selected == i {
+                    self.update(Action::Select);
+                } else {
+                    l.selected = i;
+                }
             }
             return;
         }
@@ -193,7 +239,7 @@ impl App {
             return;
         };
         let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-        let Some(row) = doc.outline.rows(b).get(i).copied() else {
+        let Some(row) = doc.outline.row(b, i) else {
             return;
         };
         doc.outline.selected = i;

@@ -84,6 +84,10 @@ impl App {
     }
 
     pub(super) fn update_overlay(&mut self, action: Action) {
+        if self.bookmarks_action(action) {
+            return;
+        }
+        let help_lines = crate::ui::help_len(self);
         let Some(overlay) = &mut self.overlay else {
             return;
         };
@@ -94,16 +98,20 @@ impl App {
                     | (Overlay::Terms { .. }, Action::ShowTerms)
                     | (Overlay::Figures { .. }, Action::ShowFigures)
                     | (Overlay::Speakers { .. }, Action::SpeakerFilter)
+                    | (Overlay::Bookmarks { .. }, Action::Bookmarks)
             );
         if close {
             self.overlay = None;
             return;
         }
         let (selected, len) = match overlay {
-            Overlay::Help { scroll } => (scroll, usize::MAX),
+            Overlay::Help { scroll } => (scroll, help_lines),
             Overlay::Terms { items, selected } => (selected, items.len()),
             Overlay::Figures { items, selected } => (selected, items.len()),
             Overlay::Speakers { items, selected } => (selected, items.len()),
+            Overlay::Bookmarks {
+                items, selected, ..
+            } => (selected, items.len()),
         };
         let last = len.saturating_sub(1);
         match action {
@@ -112,7 +120,7 @@ impl App {
             Action::PageDown | Action::HalfPageDown => *selected = (*selected + 10).min(last),
             Action::PageUp | Action::HalfPageUp => *selected = selected.saturating_sub(10),
             Action::Top => *selected = 0,
-            Action::Bottom if len != usize::MAX => *selected = last,
+            Action::Bottom => *selected = last,
             Action::Select => self.select_in_overlay(),
             _ => {}
         }

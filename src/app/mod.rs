@@ -7,6 +7,7 @@ pub mod filter;
 mod input;
 pub mod library;
 mod lists;
+pub mod marks;
 mod motion;
 pub mod nav;
 pub mod outline;
@@ -22,6 +23,7 @@ use crate::glossary;
 use crate::highlight::Highlighter;
 use crate::keymap::Keymap;
 use crate::model::{Anchor, Briefing};
+use crate::store::{Bookmark, BriefingRef, Store};
 use crate::ui::theme::Theme;
 use crate::ui::transcript::HighlightCache;
 use filter::Filter;
@@ -68,13 +70,27 @@ pub enum Overlay {
         items: Vec<String>,
         selected: usize,
     },
+    /// The bookmarks of this briefing, or of all briefings.
+    Bookmarks {
+        all: bool,
+        items: Vec<marks::BookmarkRow>,
+        selected: usize,
+    },
 }
 
 /// What a prompt in the status line asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
     GotoQuestion,
+    /// The note of a new bookmark on this passage (of the full briefing).
+    Note {
+        anchor: Anchor,
+    },
+    /// A new text for the note of this bookmark.
+    EditNote {
+        id: String,
+    },
 }
 
 /// A line being typed in the status line.
@@ -119,6 +135,17 @@ pub struct Doc {
     pub jumps: JumpList,
     /// Highlights of the paragraphs drawn lately (cleared when the shown briefing changes).
     pub highlights: HighlightCache,
+    /// The number of each section of the full briefing among those of its kind (Q4 is 4).
+    pub numbers: Vec<usize>,
+    /// Which briefing this is and where it was read from, for bookmarks and reading positions;
+    /// computed once per open, since hashing a 10 MB briefing takes a noticeable moment.
+    pub briefing: BriefingRef,
+    /// Bookmarked paragraphs of the full briefing, in order.
+    pub marks: Vec<Anchor>,
+    /// The same in the shown briefing (only those the filter shows).
+    pub shown_marks: Vec<Anchor>,
+    /// Where each bookmark of this briefing is in it, found once per version of its text.
+    pub found: marks::Found,
 }
 
 impl std::fmt::Debug for Doc {
@@ -142,7 +169,13 @@ impl Doc {
         let shared = glossary::shared_for(path).unwrap_or_default();
         let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
         let view = View::new(&full, width);
+        let numbers = crate::model::section_numbers(&full.sections);
         Doc {
+            briefing: BriefingRef::new(&full, path),
+            marks: Vec::new(),
+            shown_marks: Vec::new(),
+            found: marks::Found::default(),
+            numbers,
             full,
             origin,
             highlighter,
@@ -203,6 +236,12 @@ pub struct App {
     pub running: bool,
     /// Styles of the screen (colour, or the NO_COLOR fallback).
     pub theme: Theme,
+    /// Bookmarks and reading positions; `None` when the state folder cannot be used.
+    pub store: Option<Store>,
+    /// Why there is no store.
+    pub store_error: Option<String>,
+    /// Bookmarks deleted in the list, newest last, for undo.
+    pub deleted: Vec<Bookmark>,
     /// Size of the terminal.
     pub area: Rect,
     /// Work for the terminal loop, drained after each event.
@@ -232,6 +271,9 @@ impl App {
             mouse,
             running: true,
             theme: Theme::from_env(),
+            store: None,
+            store_error: None,
+            deleted: Vec::new(),
             area,
             effects: Vec::new(),
             search_origin: None,
@@ -245,6 +287,15 @@ impl App {
         self
     }
 
+    /// Keep bookmarks and reading positions in this store (or say why there is none).
+    pub fn with_store(mut self, store: Result<Store, String>) -> App {
+        match store {
+            Ok(s) => self.store = Some(s),
+            Err(e) => self.store_error = Some(e),
+        }
+        self
+    }
+
     /// Show a library list.
     pub fn with_library(mut self, library: Library) -> App {
         self.library = Some(library);
@@ -254,8 +305,12 @@ impl App {
 
     /// Open a briefing in the reader.
     pub fn open(&mut self, full: Briefing, origin: Origin) {
-        let width = self.text_width(true);
+        self.save_position();
+        let width = self.text_width();
         self.doc = Some(Doc::new(full, origin, width));
+        self.refresh_marks();
+        self.restore_position();
+        self.report_store_warnings();
         self.screen = Screen::Reader;
         self.focus = Focus::Transcript;
         self.overlay = None;
@@ -296,17 +351,15 @@ impl App {
         crate::ui::panes(self.area, outline)
     }
 
-    /// Width available to the transcript's text (pane minus gutter).
-    fn text_width(&self, with_outline: bool) -> u16 {
-        let outline = if with_outline {
-            self.doc
-                .as_ref()
-                .map_or(Some(Outline::default().width), |d| {
-                    d.outline.visible.then_some(d.outline.width)
-                })
-        } else {
-            None
-        };
+    /// Width of the transcript pane, which its layout is made for (the layout keeps its own
+    /// gutter). Before a briefing is open, the outline is assumed at its default width.
+    fn text_width(&self) -> u16 {
+        let outline = self
+            .doc
+            .as_ref()
+            .map_or(Some(Outline::default().width), |d| {
+                d.outline.visible.then_some(d.outline.width)
+            });
         crate::ui::panes(self.area, outline).text_width()
     }
 
@@ -323,13 +376,14 @@ impl App {
 
     /// Rebuild the line table if the text width changed, keeping the top paragraph.
     pub(crate) fn relayout(&mut self) {
-        let width = self.text_width(true);
+        let width = self.text_width();
         let Some(doc) = &mut self.doc else { return };
         if doc.view.width() == width {
             return;
         }
         let keep = TopKeeper::remember(doc);
-        doc.view = View::new(doc.shown(), width);
+        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        doc.view.rebuild(shown, width);
         keep.restore(doc);
         self.after_move();
     }
@@ -352,16 +406,25 @@ impl App {
         let Some(doc) = &self.doc else { return };
         let origin = doc.origin.clone();
         match load_origin(&origin) {
-            Err(e) => self.warn(format!("not reloaded: {e}")),
+            // The first error is enough for the status line; `brief check` lists them all.
+            Err(e) => self.warn(format!(
+                "not reloaded: {}",
+                e.lines().next().unwrap_or_default()
+            )),
             Ok(full) => {
                 let doc = self.doc.as_mut().expect("checked above");
                 let keep = TopKeeper::remember(doc);
                 let current = doc.current_full();
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
+                doc.numbers = crate::model::section_numbers(&full.sections);
+                doc.briefing = BriefingRef::new(&full, doc.path());
+                // Turns split or merged keep both hashes but move anchors: find passages anew.
+                doc.found = marks::Found::default();
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-                doc.view = View::new(doc.shown(), width);
+                let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+                doc.view.rebuild(shown, width);
                 doc.highlights.clear();
                 doc.current = clamp_anchor(
                     doc.shown(),
@@ -372,6 +435,7 @@ impl App {
                     let q = s.query.clone();
                     doc.search = Some(Search::run(doc.shown(), &q, doc.current, |_| true));
                 }
+                self.refresh_marks();
                 self.say("reloaded");
                 self.after_move();
             }
@@ -472,9 +536,7 @@ impl App {
     pub fn section_label(&self) -> Option<String> {
         let doc = self.doc.as_ref()?;
         doc.shown().sections.get(doc.current.section)?;
-        Some(outline::section_label(
-            &doc.full,
-            doc.full_section(doc.current.section),
-        ))
+        let fs = doc.full_section(doc.current.section);
+        Some(doc.full.section_label_numbered(fs, doc.numbers[fs]))
     }
 }

@@ -1,10 +1,9 @@
 //! Moving through the transcript: scrolling, jumps (remembered in the jump list), the current
 //! passage, search matches, the speaker filter, and the derived state kept in step after a move.
 
-use super::{App, Effect, nav};
+use super::{App, nav};
 use crate::app::filter::Filter;
 use crate::app::update::Target;
-use crate::app::view::View;
 use crate::model::Anchor;
 
 impl App {
@@ -60,7 +59,7 @@ impl App {
         let line = match target {
             Target::Section => doc.view.section_line(a.section),
             Target::Turn => doc.view.turn_line(a.section, a.turn),
-            Target::Paragraph => doc.view.line_of(a),
+            Target::Paragraph => doc.view.block_of(a),
         };
         doc.offset = line.min(max);
         doc.current = a;
@@ -74,7 +73,8 @@ impl App {
         doc.current = nav::step_paragraph(doc.shown(), doc.current, forward, n);
         let line = doc.view.line_of(doc.current);
         if line < doc.offset || line >= doc.offset + page {
-            doc.offset = line.min(max);
+            // Show the passage with the headings above it, as a jump does.
+            doc.offset = doc.view.block_of(doc.current).min(max);
         }
     }
 
@@ -125,7 +125,9 @@ impl App {
         let Some(doc) = &mut self.doc else { return };
         let here = doc.current_full();
         doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-        doc.view = View::new(doc.shown(), doc.view.width());
+        let width = doc.view.width();
+        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        doc.view.rebuild(shown, width);
         doc.highlights.clear();
         doc.search = None;
         doc.jumps = Default::default();
@@ -138,35 +140,11 @@ impl App {
                 .to_string()
         });
         self.show(a, Target::Paragraph);
+        self.refresh_marks();
         match label {
             Some(name) => self.say(format!("showing only {name} and the questions put to them")),
             None => self.say("showing every speaker"),
         }
-    }
-
-    /// Put the current passage and its citation on the clipboard.
-    pub(super) fn copy_passage(&mut self) {
-        let Some(doc) = &self.doc else { return };
-        let b = &doc.full;
-        let a = doc.current_full();
-        let Some(p) = b.paragraph(a) else { return };
-        let turn = &b.sections[a.section].turns[a.turn];
-        let who = match b.speaker(&turn.speaker) {
-            Some(s) => match &s.role {
-                Some(r) => format!("{}, {}", s.name, r),
-                None => s.name.clone(),
-            },
-            None => "A reporter".to_string(),
-        };
-        let when = b
-            .meta
-            .date
-            .as_deref()
-            .map(|d| format!(", {d}"))
-            .unwrap_or_default();
-        let text = format!("“{}”\n— {who}. {}{when}", p.text, b.meta.title);
-        self.effects.push(Effect::Clipboard(text));
-        self.say("passage copied with its citation");
     }
 
     /// Keep derived state in step after any change: offsets in range, the outline on the

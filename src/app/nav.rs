@@ -13,65 +13,90 @@ pub fn turn_start(section: usize, turn: usize) -> Anchor {
     }
 }
 
-/// Section indices of the Q&A sections, in order.
-fn questions(b: &Briefing) -> impl DoubleEndedIterator<Item = usize> + '_ {
-    b.sections
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.kind == SectionKind::Qa)
-        .map(|(i, _)| i)
+fn is_question(b: &Briefing, s: usize) -> bool {
+    b.sections[s].kind == SectionKind::Qa
+}
+
+/// The `count`-th of `candidates` that is a question, or the last question among them.
+fn nth_question(
+    b: &Briefing,
+    candidates: impl Iterator<Item = usize>,
+    count: usize,
+) -> Option<usize> {
+    let mut found = None;
+    for s in candidates.filter(|&s| is_question(b, s)).take(count.max(1)) {
+        found = Some(s);
+    }
+    found
 }
 
 /// The section of question `n` (1-based), or the last question when there are fewer.
 pub fn question(b: &Briefing, n: usize) -> Option<usize> {
-    let qs: Vec<usize> = questions(b).collect();
-    qs.get(n.max(1) - 1).or(qs.last()).copied()
+    nth_question(b, 0..b.sections.len(), n)
 }
 
 /// The `count`-th question after the section being read (stops at the last one).
 pub fn next_question(b: &Briefing, from: usize, count: usize) -> Option<usize> {
-    let after: Vec<usize> = questions(b).filter(|&s| s > from).collect();
-    after.get(count.max(1) - 1).or(after.last()).copied()
+    nth_question(b, from + 1..b.sections.len(), count)
 }
 
 /// The `count`-th question before the section being read. When reading inside a question but
 /// below its heading, the first step goes back to that question's own start, as `[` does in vim.
 pub fn prev_question(b: &Briefing, at: Anchor, count: usize) -> Option<usize> {
-    let before: Vec<usize> = questions(b)
-        .rev()
-        .filter(|&s| s < at.section || (s == at.section && at != turn_start(s, 0)))
-        .collect();
-    before.get(count.max(1) - 1).or(before.last()).copied()
+    let inside = at != turn_start(at.section, 0);
+    let last = if inside { at.section + 1 } else { at.section };
+    nth_question(b, (0..last.min(b.sections.len())).rev(), count)
 }
 
-/// Every turn of the briefing as (section, turn), in order.
-fn turns(b: &Briefing) -> impl DoubleEndedIterator<Item = (usize, usize)> + Clone + '_ {
-    b.sections
-        .iter()
-        .enumerate()
-        .flat_map(|(si, s)| (0..s.turns.len()).map(move |ti| (si, ti)))
+/// The turns after (section, turn), in order, starting from there rather than from the top.
+fn turns_after(
+    b: &Briefing,
+    section: usize,
+    turn: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (section..b.sections.len()).flat_map(move |s| {
+        let from = if s == section { turn + 1 } else { 0 };
+        (from..b.sections[s].turns.len()).map(move |t| (s, t))
+    })
+}
+
+/// The turns before (section, turn), nearest first.
+fn turns_before(
+    b: &Briefing,
+    section: usize,
+    turn: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (0..(section + 1).min(b.sections.len()))
+        .rev()
+        .flat_map(move |s| {
+            let to = if s == section {
+                turn
+            } else {
+                b.sections[s].turns.len()
+            };
+            (0..to.min(b.sections[s].turns.len()))
+                .rev()
+                .map(move |t| (s, t))
+        })
 }
 
 /// The start of the `count`-th turn after the one being read.
 pub fn next_turn(b: &Briefing, at: Anchor, count: usize) -> Option<Anchor> {
-    let after: Vec<(usize, usize)> = turns(b)
-        .filter(|&t| t > (at.section, at.turn))
+    turns_after(b, at.section, at.turn)
         .take(count.max(1))
-        .collect();
-    after.last().map(|&(s, t)| turn_start(s, t))
+        .last()
+        .map(|(s, t)| turn_start(s, t))
 }
 
 /// The start of the `count`-th turn before; the first step goes to the current turn's start
 /// when reading below it.
 pub fn prev_turn(b: &Briefing, at: Anchor, count: usize) -> Option<Anchor> {
-    let before: Vec<(usize, usize)> = turns(b)
-        .rev()
-        .filter(|&(s, t)| {
-            (s, t) < (at.section, at.turn) || ((s, t) == (at.section, at.turn) && at.paragraph > 0)
-        })
+    let own = (at.paragraph > 0).then_some((at.section, at.turn));
+    own.into_iter()
+        .chain(turns_before(b, at.section, at.turn))
         .take(count.max(1))
-        .collect();
-    before.last().map(|&(s, t)| turn_start(s, t))
+        .last()
+        .map(|(s, t)| turn_start(s, t))
 }
 
 /// The next turn by the speaker of the turn being read, wrapping around to the start.
@@ -79,10 +104,11 @@ pub fn next_same_speaker(b: &Briefing, at: Anchor) -> Option<Anchor> {
     let who = &b.sections.get(at.section)?.turns.get(at.turn)?.speaker;
     let same = |&(s, t): &(usize, usize)| &b.sections[s].turns[t].speaker == who;
     let here = (at.section, at.turn);
-    turns(b)
-        .filter(|&t| t > here)
+    let all =
+        (0..b.sections.len()).flat_map(|s| (0..b.sections[s].turns.len()).map(move |t| (s, t)));
+    turns_after(b, at.section, at.turn)
         .find(same)
-        .or_else(|| turns(b).filter(|&t| t < here).find(same))
+        .or_else(|| all.take_while(|&x| x < here).find(same))
         .map(|(s, t)| turn_start(s, t))
 }
 

@@ -1,7 +1,7 @@
 //! The outline pane: one entry per section ("Opening remarks", then one per question), turns
 //! expandable under their section, and the selection that follows the reading position.
 
-use crate::model::{Briefing, SectionKind, TurnKind};
+use crate::model::Briefing;
 use std::collections::BTreeSet;
 
 /// How many characters of a question's first words stand in for a missing topic.
@@ -9,55 +9,6 @@ const FIRST_WORDS: usize = 48;
 /// Narrowest and widest the outline pane may be made, in columns.
 pub const MIN_WIDTH: u16 = 16;
 pub const MAX_WIDTH: u16 = 80;
-
-/// The names of the people who answer in a section, in order of first answer, without repeats.
-pub fn answerers(b: &Briefing, section: usize) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for t in &b.sections[section].turns {
-        if t.kind == TurnKind::Question {
-            continue;
-        }
-        let name = b.speaker_name(&t.speaker).unwrap_or("Reporter").to_string();
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
-}
-
-/// The 1-based number of a Q&A section among the questions, `None` for other kinds.
-pub fn question_number(b: &Briefing, section: usize) -> Option<usize> {
-    (b.sections[section].kind == SectionKind::Qa).then(|| {
-        b.sections[..=section]
-            .iter()
-            .filter(|s| s.kind == SectionKind::Qa)
-            .count()
-    })
-}
-
-/// A short name for a section, as the status line shows it: "Q4 · The Paper → Tao Qing",
-/// "Opening remarks", "Report", "Closing".
-pub fn section_label(b: &Briefing, section: usize) -> String {
-    let s = &b.sections[section];
-    match s.kind {
-        SectionKind::Qa => {
-            let n = question_number(b, section).unwrap_or(0);
-            let outlet = s.outlet.as_deref().unwrap_or("Reporter");
-            let who = answerers(b, section);
-            if who.is_empty() {
-                format!("Q{n} · {outlet}")
-            } else {
-                format!("Q{n} · {outlet} → {}", who.join(", "))
-            }
-        }
-        SectionKind::Remarks => s.title.clone().unwrap_or_else(|| "Opening remarks".into()),
-        SectionKind::Report => match &s.title {
-            Some(t) => format!("Report · {t}"),
-            None => "Report".into(),
-        },
-        SectionKind::Closing => s.title.clone().unwrap_or_else(|| "Closing".into()),
-    }
-}
 
 /// The topic of a question, or the first words of its first paragraph when it has none.
 pub fn topic(b: &Briefing, section: usize) -> String {
@@ -128,29 +79,72 @@ impl Default for Outline {
 impl Outline {
     /// The rows for this briefing with the current expansions.
     pub fn rows(&self, b: &Briefing) -> Vec<Row> {
-        let mut rows = Vec::with_capacity(b.sections.len());
-        for (si, s) in b.sections.iter().enumerate() {
-            rows.push(Row::Section(si));
-            if self.expanded.contains(&si) {
-                rows.extend((0..s.turns.len()).map(|ti| Row::Turn(si, ti)));
+        (0..self.len(b)).filter_map(|i| self.row(b, i)).collect()
+    }
+
+    /// Turns listed under an expanded section (none for an index the briefing no longer has).
+    fn turns_of(b: &Briefing, section: usize) -> usize {
+        b.sections.get(section).map_or(0, |s| s.turns.len())
+    }
+
+    /// Number of rows. Like [`Outline::row`] and [`Outline::index_of`], it costs the number of
+    /// expanded sections, not of sections, so a huge briefing's outline is as quick as a small one's.
+    pub fn len(&self, b: &Briefing) -> usize {
+        b.sections.len()
+            + self
+                .expanded
+                .iter()
+                .map(|&e| Self::turns_of(b, e))
+                .sum::<usize>()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self, b: &Briefing) -> bool {
+        b.sections.is_empty()
+    }
+
+    /// The row at index `i`.
+    pub fn row(&self, b: &Briefing, i: usize) -> Option<Row> {
+        let mut extra = 0;
+        for &e in self.expanded.iter().filter(|&&e| e < b.sections.len()) {
+            let section_row = e + extra;
+            if i <= section_row {
+                break;
             }
+            let turns = Self::turns_of(b, e);
+            if i <= section_row + turns {
+                return Some(Row::Turn(e, i - section_row - 1));
+            }
+            extra += turns;
         }
-        rows
+        let s = i - extra;
+        (s < b.sections.len()).then_some(Row::Section(s))
+    }
+
+    /// The index of a row (of its section's row, for a turn of a collapsed section).
+    pub fn index_of(&self, b: &Briefing, row: Row) -> usize {
+        let s = row.section();
+        let extra: usize = self
+            .expanded
+            .range(..s)
+            .map(|&e| Self::turns_of(b, e))
+            .sum();
+        match row {
+            Row::Turn(_, t) if self.expanded.contains(&s) => s + extra + 1 + t,
+            _ => s + extra,
+        }
     }
 
     /// Put the cursor on the row of the section (or turn, when expanded) being read.
     pub fn follow(&mut self, b: &Briefing, section: usize, turn: usize) {
-        let rows = self.rows(b);
-        let exact = rows.iter().position(|&r| r == Row::Turn(section, turn));
-        let sec = rows.iter().position(|&r| r == Row::Section(section));
-        if let Some(i) = exact.or(sec) {
-            self.selected = i;
+        if section < b.sections.len() {
+            self.selected = self.index_of(b, Row::Turn(section, turn));
         }
     }
 
     /// Move the cursor by `delta` rows, clamped to the list.
     pub fn move_by(&mut self, b: &Briefing, delta: isize) {
-        let n = self.rows(b).len();
+        let n = self.len(b);
         if n == 0 {
             return;
         }
@@ -159,18 +153,14 @@ impl Outline {
 
     /// Expand or collapse the section under the cursor, keeping the cursor on that section.
     pub fn toggle_expand(&mut self, b: &Briefing) {
-        let Some(row) = self.rows(b).get(self.selected).copied() else {
+        let Some(row) = self.row(b, self.selected) else {
             return;
         };
         let s = row.section();
         if !self.expanded.remove(&s) {
             self.expanded.insert(s);
         }
-        self.selected = self
-            .rows(b)
-            .iter()
-            .position(|&r| r == Row::Section(s))
-            .unwrap_or(0);
+        self.selected = self.index_of(b, Row::Section(s));
     }
 
     /// Widen (positive) or narrow the pane, within [`MIN_WIDTH`]..=[`MAX_WIDTH`].
@@ -199,12 +189,18 @@ mod tests {
 
     #[test]
     fn questions_are_labelled_with_outlet_and_answerers() {
+        // The labels come from the model, numbered in one pass as the outline does.
         let b = sample();
-        assert_eq!(section_label(&b, 0), "Opening remarks");
-        assert_eq!(section_label(&b, 1), "Q1 · Harbour Daily → Lin Wei");
-        assert_eq!(section_label(&b, 2), "Q2 · Reporter → Lin Wei, Ma Qing");
-        assert_eq!(question_number(&b, 0), None);
-        assert_eq!(question_number(&b, 3), Some(3));
+        let n = crate::model::section_numbers(&b.sections);
+        assert_eq!(b.section_label_numbered(0, n[0]), "Opening remarks");
+        assert_eq!(
+            b.section_label_numbered(1, n[1]),
+            "Q1 · Harbour Daily → Lin Wei"
+        );
+        assert_eq!(
+            b.section_label_numbered(2, n[2]),
+            "Q2 · Reporter → Lin Wei, Ma Qing"
+        );
     }
 
     #[test]
@@ -237,6 +233,34 @@ mod tests {
             o.rows(&b).len(),
             b.sections.len() + b.sections[3].turns.len()
         );
+    }
+
+    #[test]
+    fn rows_by_index_agree_with_the_list() {
+        let b = sample();
+        let mut o = Outline::default();
+        for expanded in [
+            vec![],
+            vec![0],
+            vec![1, 3],
+            vec![0, 1, 2, 3, 4],
+            vec![4, 99],
+        ] {
+            o.expanded = expanded.into_iter().collect();
+            let mut list = Vec::new();
+            for (si, s) in b.sections.iter().enumerate() {
+                list.push(Row::Section(si));
+                if o.expanded.contains(&si) {
+                    list.extend((0..s.turns.len()).map(|t| Row::Turn(si, t)));
+                }
+            }
+            assert_eq!(o.rows(&b), list);
+            assert_eq!(o.len(&b), list.len());
+            assert_eq!(o.row(&b, list.len()), None);
+            for (i, &r) in list.iter().enumerate() {
+                assert_eq!(o.index_of(&b, r), i);
+            }
+        }
     }
 
     #[test]

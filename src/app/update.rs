@@ -10,6 +10,7 @@ impl App {
         let count = self.count.take();
         self.message = None;
         if action == Action::Quit && self.overlay.is_none() {
+            self.save_position();
             self.running = false;
             return;
         }
@@ -27,8 +28,7 @@ impl App {
             self.update_overlay(action);
         } else if self.screen == Screen::Library || self.doc.is_none() {
             self.update_library(action, count);
-        } else if self.focus == Focus::Outline && self.outline_action(action) {
-        } else {
+        } else if !(self.focus == Focus::Outline && self.outline_action(action)) {
             self.update_reader(action, count);
         }
         self.after_move();
@@ -47,7 +47,7 @@ impl App {
             Action::Bottom => doc.outline.move_by(b, isize::MAX),
             Action::Expand => doc.outline.toggle_expand(b),
             Action::Select => {
-                let row = doc.outline.rows(b).get(doc.outline.selected).copied();
+                let row = doc.outline.row(b, doc.outline.selected);
                 match row {
                     Some(Row::Section(s)) => self.jump_to(nav::turn_start(s, 0), Target::Section),
                     Some(Row::Turn(s, t)) => self.jump_to(nav::turn_start(s, t), Target::Turn),
@@ -212,14 +212,12 @@ impl App {
             }
             Action::CopyPassage => self.copy_passage(),
             Action::Select | Action::Quit | Action::ToggleMouse => {}
-            Action::Bookmark
-            | Action::Bookmarks
-            | Action::NextBookmark
-            | Action::PrevBookmark
-            | Action::Delete
-            | Action::Undo
-            | Action::EditNote
-            | Action::ToggleScope => self.say("bookmarks are not available in this build yet"),
+            Action::Bookmark => self.start_bookmark(),
+            Action::Bookmarks => self.show_bookmarks(),
+            Action::NextBookmark => self.step_bookmark(true),
+            Action::PrevBookmark => self.step_bookmark(false),
+            // Keys of the bookmarks list; outside it they do nothing.
+            Action::Delete | Action::Undo | Action::EditNote | Action::ToggleScope => {}
         }
     }
 }

@@ -20,6 +20,13 @@ impl View {
         }
     }
 
+    /// Lay out `b` again (another width, a reloaded or filtered briefing), freeing the old
+    /// table first: two tables of a 10 MB briefing at once would double the memory peak.
+    pub fn rebuild(&mut self, b: &Briefing, width: u16) {
+        self.layout = Layout::new(&Briefing::default(), width);
+        self.layout = Layout::new(b, width);
+    }
+
     /// The line table, for drawing.
     pub fn layout(&self) -> &Layout {
         &self.layout

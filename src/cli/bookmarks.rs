@@ -8,6 +8,7 @@ use super::{CliError, CliResult};
 use crate::format;
 use crate::model::Briefing;
 use crate::store::cite::clean;
+use crate::store::passage::locate_all;
 use crate::store::{self, Bookmark, Resolved, Store, citation};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -89,30 +90,39 @@ pub struct Found {
 /// Every bookmark, grouped by briefing (in order of each briefing's first bookmark), each looked
 /// up in its file where that file can still be read and is still the same briefing.
 pub fn entries(store: &Store) -> Vec<Entry<'_>> {
-    let mut files: HashMap<&str, Option<Briefing>> = HashMap::new();
-    let mut out: Vec<Entry> = Vec::new();
-    for bm in store.bookmarks() {
-        let b = bm.briefing.path.as_deref().and_then(|p| {
-            files
-                .entry(p)
-                .or_insert_with(|| load(Path::new(p)))
-                .as_ref()
-                .filter(|b| store::identity(b).matches(&bm.briefing.id))
-        });
-        let found = b.map(|b| {
-            let resolved = bm.resolve(b);
+    let bms = store.bookmarks();
+    let mut found: Vec<Option<Found>> = bms.iter().map(|_| None).collect();
+    let mut paths: Vec<&str> = bms
+        .iter()
+        .filter_map(|bm| bm.briefing.path.as_deref())
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    for path in paths {
+        let Some(b) = load(Path::new(path)) else {
+            continue;
+        };
+        let id = store::identity(&b);
+        let here: Vec<usize> = (0..bms.len())
+            .filter(|&i| {
+                bms[i].briefing.path.as_deref() == Some(path) && bms[i].briefing.id.matches(&id)
+            })
+            .collect();
+        let resolved = locate_all(&b, here.iter().map(|&i| &bms[i].passage));
+        for (i, resolved) in here.into_iter().zip(resolved) {
             let anchor = resolved.anchor();
-            Found {
+            found[i] = Some(Found {
                 resolved,
                 anchor: anchor.map(|a| b.anchor_id(a)),
-                citation: anchor.map(|a| citation(b, a)),
-            }
-        });
-        out.push(Entry {
-            bookmark: bm,
-            found,
-        });
+                citation: anchor.map(|a| citation(&b, a)),
+            });
+        }
     }
+    let mut out: Vec<Entry> = bms
+        .iter()
+        .zip(found)
+        .map(|(bookmark, found)| Entry { bookmark, found })
+        .collect();
     // Stable, so bookmarks stay oldest first within each briefing.
     let first: HashMap<&str, usize> = out
         .iter()
@@ -176,7 +186,7 @@ fn list(entries: &[Entry]) -> String {
         let _ = writeln!(
             out,
             "  {}  {} · {} · {}",
-            bm.id,
+            clean(&bm.id),
             clean(&bm.section),
             anchor.unwrap_or(NOT_FOUND),
             bm.created_date()

@@ -28,6 +28,12 @@ pub fn check(args: CheckArgs) -> CliResult {
     for path in &args.files {
         match super::load(path) {
             Ok((input, b)) => {
+                for w in format::lint(&b) {
+                    match w.line {
+                        0 => eprintln!("{}: warning: {}", input.name, w.message),
+                        n => eprintln!("{}:{n}: warning: {}", input.name, w.message),
+                    }
+                }
                 let paragraphs = b.paragraphs().count();
                 eprintln!(
                     "{}: ok ({} sections, {} questions, {} paragraphs)",

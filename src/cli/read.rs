@@ -6,6 +6,7 @@ use crate::app::App;
 use crate::app::library::{Library, Origin};
 use crate::format;
 use crate::keymap::Keymap;
+use crate::store::Store;
 use ratatui::layout::Rect;
 use std::path::{Path, PathBuf};
 
@@ -44,7 +45,12 @@ fn start(path: Option<&Path>) -> Start {
 pub fn prepare(args: &ReadArgs, area: Rect) -> Result<App, CliError> {
     let keymap =
         Keymap::load(args.keymap.as_deref()).map_err(|e| CliError::usage(e.to_string()))?;
-    let mut app = App::new(keymap, area, !args.no_mouse);
+    let store = Store::open(args.state_dir.clone()).map_err(|e| e.to_string());
+    let warnings = match &store {
+        Ok((_, w)) => w.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        Err(_) => Vec::new(),
+    };
+    let mut app = App::new(keymap, area, !args.no_mouse).with_store(store.map(|(s, _)| s));
     match start(args.path.as_deref()) {
         Start::File(p) => {
             let b = format::load(&p).map_err(|e| CliError::invalid(e.to_string()))?;
@@ -57,10 +63,21 @@ pub fn prepare(args: &ReadArgs, area: Rect) -> Result<App, CliError> {
         }
         Start::Samples => app = app.with_library(Library::samples()),
     }
+    // A damaged state file was moved aside: say so, in the status line, once the reader is up.
+    if !warnings.is_empty() {
+        // Both files may have been damaged; the status line shows as much as fits.
+        app.warn(warnings.join("; "));
+    } else if let Some(e) = &app.store_error {
+        let e = format!("bookmarks are off: {e}");
+        app.warn(e);
+    }
     Ok(app)
 }
 
 pub fn run(args: ReadArgs) -> CliResult {
-    let app = prepare(&args, Rect::new(0, 0, 80, 24))?;
+    // The real size from the start, so that the briefing is laid out once, not for a guess and
+    // again for the terminal.
+    let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let app = prepare(&args, Rect::new(0, 0, w, h))?;
     crate::tui::run(app).map_err(|e| CliError::invalid(format!("terminal: {e}")))
 }

@@ -2,7 +2,7 @@
 
 use super::{CliError, CliResult};
 use crate::highlight::{HighlightKind, Highlighter};
-use crate::model::{Anchor, Briefing, section_id};
+use crate::model::{Anchor, Briefing, format_section_id, section_numbers};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
@@ -64,6 +64,7 @@ pub fn outline_json(b: &Briefing) -> Value {
         .iter()
         .map(|s| json!({"id": s.id, "name": s.name, "role": s.role, "org": s.org, "kind": s.kind}))
         .collect();
+    let numbers = section_numbers(&b.sections);
     let sections: Vec<Value> = b
         .sections
         .iter()
@@ -84,7 +85,7 @@ pub fn outline_json(b: &Briefing) -> Value {
                 })
                 .collect();
             json!({
-                "id": section_id(&b.sections, i),
+                "id": format_section_id(s.kind, numbers[i]),
                 "kind": s.kind,
                 "title": s.title,
                 "outlet": s.outlet,
@@ -121,12 +122,11 @@ pub fn outline_text(b: &Briefing) -> String {
             out.push_str(&format!("  {} — {}\n", s.name, role.join(", ")));
         }
     }
+    let numbers = section_numbers(&b.sections);
     for (i, s) in b.sections.iter().enumerate() {
-        out.push_str(&format!(
-            "\n{:<4} {}",
-            section_id(&b.sections, i),
-            b.section_label(i)
-        ));
+        let id = format_section_id(s.kind, numbers[i]);
+        let label = b.section_label_numbered(i, numbers[i]);
+        out.push_str(&format!("\n{id:<4} {label}"));
         if let (crate::model::SectionKind::Qa, Some(t)) = (s.kind, &s.title) {
             out.push_str(&format!(": {t}"));
         }
@@ -163,21 +163,23 @@ pub fn outline(args: OutlineArgs) -> CliResult {
     }
 }
 
-/// Where a paragraph is, for the JSON listings.
-fn place(b: &Briefing, a: Anchor) -> Value {
+/// Where a paragraph is, for the JSON listings; `numbers` from [`section_numbers`].
+fn place(b: &Briefing, numbers: &[usize], a: Anchor) -> Value {
     let p = b.paragraph(a).map_or(0, |p| p.line.0);
-    json!({"section": section_id(&b.sections, a.section), "turn": a.turn + 1,
-           "paragraph": a.paragraph + 1, "line": p, "anchor": b.anchor_id(a)})
+    let section = format_section_id(b.sections[a.section].kind, numbers[a.section]);
+    let anchor = format!("{section}.t{}.p{}", a.turn + 1, a.paragraph + 1);
+    json!({"section": section, "turn": a.turn + 1, "paragraph": a.paragraph + 1, "line": p, "anchor": anchor})
 }
 
 pub fn figures(args: FiguresArgs) -> CliResult {
     let (_, b) = super::load(&args.file)?;
     let hl = highlighter_for(&b, &args.file)?;
+    let numbers = section_numbers(&b.sections);
     let mut rows = Vec::new();
     for (a, p) in b.paragraphs() {
         for h in hl.paragraph(p) {
             if let HighlightKind::Figure(kind) = h.kind {
-                let mut row = place(&b, a);
+                let mut row = place(&b, &numbers, a);
                 row["text"] = json!(&p.text[h.range.clone()]);
                 row["kind"] = json!(kind.as_str());
                 rows.push(row);
@@ -199,6 +201,7 @@ pub fn figures(args: FiguresArgs) -> CliResult {
 pub fn terms(args: TermsArgs) -> CliResult {
     let (_, b) = super::load(&args.file)?;
     let hl = highlighter_for(&b, &args.file)?;
+    let numbers = section_numbers(&b.sections);
     // (entry index, count, first anchor), in order of first occurrence.
     let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
     for (a, p) in b.paragraphs() {
@@ -216,7 +219,7 @@ pub fn terms(args: TermsArgs) -> CliResult {
         .iter()
         .map(|&(i, count, a)| {
             let e = &entries[i];
-            json!({"term": e.term, "definition": e.definition, "proposed": e.proposed, "count": count, "first": place(&b, a)})
+            json!({"term": e.term, "definition": e.definition, "proposed": e.proposed, "count": count, "first": place(&b, &numbers, a)})
         })
         .collect();
     // Proposed terms are not highlighted, but a person confirming them wants to see them listed.

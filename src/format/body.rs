@@ -28,6 +28,9 @@ pub struct BodyParser<'a> {
     pub errs: Vec<Diagnostic>,
     /// The lines of the paragraph being read: (byte offset of the line's text, text).
     para: Vec<(usize, &'a str)>,
+    /// The line being read, and the line where the paragraph being read starts (1-based).
+    lineno: u32,
+    para_line: u32,
     reported_orphan: bool,
 }
 
@@ -39,12 +42,15 @@ impl<'a> BodyParser<'a> {
             sections: Vec::new(),
             errs: Vec::new(),
             para: Vec::new(),
+            lineno: 0,
+            para_line: 0,
             reported_orphan: false,
         }
     }
 
-    /// Feed one line (without its line break) that starts at byte `at` of the file.
-    pub fn line(&mut self, at: usize, raw: &'a str) {
+    /// Feed line number `lineno` (without its line break), which starts at byte `at` of the file.
+    pub fn line(&mut self, lineno: u32, at: usize, raw: &'a str) {
+        self.lineno = lineno;
         let lead = raw.len() - raw.trim_start_matches([' ', '\t']).len();
         let line = raw[lead..].trim_end_matches([' ', '\t']);
         let at = at + lead;
@@ -59,15 +65,24 @@ impl<'a> BodyParser<'a> {
             self.turn_line(at, rest);
         } else if let Some(rest) = line.strip_prefix('\\') {
             let text = rest.trim_start_matches([' ', '\t']);
-            self.para.push((at + 1 + rest.len() - text.len(), text));
+            self.push_para_line(at + 1 + rest.len() - text.len(), text);
         } else {
-            self.para.push((at, line));
+            self.push_para_line(at, line);
         }
+    }
+
+    fn push_para_line(&mut self, at: usize, text: &'a str) {
+        if self.para.is_empty() {
+            self.para_line = self.lineno;
+        }
+        self.para.push((at, text));
     }
 
     /// End of the body.
     pub fn finish(mut self) -> (Vec<Section>, Vec<Diagnostic>) {
         self.flush();
+        self.close_section();
+        self.sections.shrink_to_fit();
         (self.sections, self.errs)
     }
 
@@ -95,7 +110,7 @@ impl<'a> BodyParser<'a> {
                 Some("use one of: remarks, qa, report, closing"),
             );
             // Keep the following turns from being reported as outside a section.
-            self.push_section(SectionKind::Remarks, None, None, at);
+            self.push_section(SectionKind::Remarks, None, None);
             return;
         };
         let mut rest = body[kind_len..].trim_start();
@@ -140,22 +155,28 @@ impl<'a> BodyParser<'a> {
             );
             return;
         }
-        self.push_section(kind, title, outlet, at);
+        self.push_section(kind, title, outlet);
     }
 
-    fn push_section(
-        &mut self,
-        kind: SectionKind,
-        title: Option<String>,
-        outlet: Option<String>,
-        at: usize,
-    ) {
+    /// Vectors grow in steps of at least four: for a 10 MB briefing the slack would be tens of MB,
+    /// so each section gives its spare room back when it ends.
+    fn close_section(&mut self) {
+        if let Some(s) = self.sections.last_mut() {
+            if let Some(t) = s.turns.last_mut() {
+                t.paragraphs.shrink_to_fit();
+            }
+            s.turns.shrink_to_fit();
+        }
+    }
+
+    fn push_section(&mut self, kind: SectionKind, title: Option<String>, outlet: Option<String>) {
+        self.close_section();
         self.sections.push(Section {
             kind,
             title,
             outlet,
             turns: Vec::new(),
-            line: SourceLine(self.pos.line_of(at)),
+            line: SourceLine(self.lineno),
         });
     }
 
@@ -219,15 +240,18 @@ impl<'a> BodyParser<'a> {
             return;
         };
         let kind = kind.unwrap_or_else(|| default_turn_kind(section.kind, self.speakers, id));
+        if let Some(t) = section.turns.last_mut() {
+            t.paragraphs.shrink_to_fit();
+        }
         section.turns.push(Turn {
             speaker: id.to_string(),
             kind,
             paragraphs: Vec::new(),
-            line: SourceLine(self.pos.line_of(at)),
+            line: SourceLine(self.lineno),
         });
         let text_start = text.trim_start();
         if !text_start.is_empty() {
-            self.para.push((col_of(text_start), text_start));
+            self.push_para_line(col_of(text_start), text_start);
         }
     }
 
@@ -255,10 +279,13 @@ impl<'a> BodyParser<'a> {
         };
         match inline(&lines) {
             Ok((text, _)) if text.trim().is_empty() => {}
-            Ok((text, marks)) => turn.paragraphs.push(Paragraph {
+            Ok((text, mut marks)) => turn.paragraphs.push(Paragraph {
                 text,
-                marks,
-                line: SourceLine(self.pos.line_of(first)),
+                marks: {
+                    marks.shrink_to_fit();
+                    marks
+                },
+                line: SourceLine(self.para_line),
             }),
             Err((at, msg, hint)) => self.errs.push(self.pos.diag(at, &msg, hint)),
         }

@@ -6,7 +6,10 @@ use std::path::Path;
 
 mod body;
 mod front;
+mod lint;
 mod write;
+
+pub use lint::{Warning, lint};
 
 pub use body::default_turn_kind;
 pub use front::valid_speaker_id;
@@ -57,30 +60,37 @@ impl std::error::Error for ParseErrors {}
 pub struct Position<'a> {
     name: &'a str,
     src: &'a str,
-    line_starts: Vec<usize>,
+    /// Built on the first diagnostic: files without errors never need it.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Position<'a> {
     pub fn new(name: &'a str, src: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
         Position {
             name,
             src,
-            line_starts,
+            line_starts: std::cell::OnceCell::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.src.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     /// The 1-based line of a byte offset.
     pub fn line_of(&self, at: usize) -> u32 {
-        self.line_starts.partition_point(|&s| s <= at) as u32
+        self.line_starts().partition_point(|&s| s <= at) as u32
     }
 
     /// A diagnostic at a byte offset.
     pub fn diag(&self, at: usize, message: &str, hint: Option<&str>) -> Diagnostic {
         let at = at.min(self.src.len());
         let line = self.line_of(at);
-        let start = self.line_starts[line as usize - 1];
+        let start = self.line_starts()[line as usize - 1];
         let col = self.src.get(start..at).map_or(1, |s| s.chars().count() + 1) as u32;
         Diagnostic {
             file: self.name.to_string(),
@@ -110,7 +120,10 @@ pub fn parse(src: &str, name: &str) -> Result<Briefing, ParseErrors> {
     }
     let front_start = first.map_or(0, |(at, l)| at + l.len() + 1).min(src.len());
     let mut front_end = None;
+    // Line 1 is the opening `+++`; count on to the closing one.
+    let mut closing_line = 1u32;
     for (at, line) in lines.by_ref() {
+        closing_line += 1;
         if line.trim_end() == "+++" {
             front_end = Some(at);
             break;
@@ -128,8 +141,8 @@ pub fn parse(src: &str, name: &str) -> Result<Briefing, ParseErrors> {
     let front = front::parse(&src[front_start..front_end], &pos, front_start, &mut errs);
     let speakers = front.as_ref().map_or(&[][..], |f| &f.speakers[..]);
     let mut body = body::BodyParser::new(&pos, speakers);
-    for (at, line) in lines {
-        body.line(at, line);
+    for (n, (at, line)) in lines.enumerate() {
+        body.line(closing_line + 1 + n as u32, at, line);
     }
     let (sections, body_errs) = body.finish();
     errs.extend(body_errs);

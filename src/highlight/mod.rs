@@ -6,7 +6,9 @@
 //! process, the term automaton once per [`Highlighter`].
 
 mod figures;
+mod spelled;
 mod terms;
+mod units;
 
 use crate::model::{GlossaryEntry, MarkKind, Paragraph};
 use std::cmp::Reverse;

@@ -328,3 +328,33 @@ fn figure_kinds_round_trip_through_their_names() {
         assert_eq!(FigureKind::parse(k.as_str()), Some(k));
     }
 }
+
+#[test]
+fn labels_names_and_elided_ranges() {
+    assert_eq!(
+        figs("Speaker 1: (18:53) Next question from Israel Channel 12."),
+        []
+    );
+    assert_eq!(figs("中文問題1：是否填海？"), []);
+    assert_eq!(
+        figs("People making $50-, $60,000 a year, or the 600-, 700-dollar payments."),
+        [
+            ("$50", "amount"),
+            ("$60,000", "amount"),
+            ("600", "amount"),
+            ("700-dollar", "amount")
+        ]
+    );
+}
+
+#[test]
+fn more_date_shapes_and_chinese_shares() {
+    assert_eq!(
+        figs("On the 7th of October, since August of 2022, and on the 20th."),
+        [("7th of October", "date"), ("August of 2022", "date")]
+    );
+    assert_eq!(
+        figs("三分之一的企业，约三分一人，十分重要。"),
+        [("三分之一", "percent"), ("三分一", "percent")]
+    );
+}

@@ -103,7 +103,7 @@ impl FromStr for Key {
                 format!(
                     "unknown key `{rest}`; use one character or one of: {}, f1…f24, \
                      with modifiers ctrl-, alt-, shift- in front",
-                    NAMED.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                    canonical_names().join(", ")
                 )
             })?,
         };
@@ -118,6 +118,16 @@ impl FromStr for Key {
         }
         Ok(Key::new(code, modifiers))
     }
+}
+
+/// The names of [`NAMED`] without their aliases (`return`, `escape`, `del`).
+fn canonical_names() -> Vec<&'static str> {
+    NAMED
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, code))| !NAMED[..*i].iter().any(|(_, c)| c == code))
+        .map(|(_, (name, _))| *name)
+        .collect()
 }
 
 fn parse_name(name: &str) -> Option<KeyCode> {

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The columns a grapheme takes on screen, as ratatui's buffer counts them (control characters
 /// are drawn as U+FFFD, one column).
@@ -31,7 +31,14 @@ pub fn grapheme_width(g: &str) -> usize {
 pub fn wrap(text: &str, width: usize, out: &mut Vec<Range<usize>>) {
     let before = out.len();
     let width = width.max(1);
-    if text.is_ascii() {
+    let untrimmed = text.starts_with(' ') || text.ends_with(' ');
+    if text.len() <= width && !untrimmed {
+        // No character takes more columns than bytes, so the text fits: one line (headings, short
+        // paragraphs) with no grapheme segmentation.
+        if !text.is_empty() {
+            out.push(0..text.len());
+        }
+    } else if text.is_ascii() {
         wrap_ascii(text.as_bytes(), width, out);
     } else {
         wrap_unicode(text, width, out);
@@ -120,15 +127,65 @@ fn no_break_after(g: &str) -> bool {
     )
 }
 
+/// Whether a character is always a grapheme cluster of its own, whatever surrounds it: printable
+/// ASCII and Latin-1, general punctuation, and the CJK characters, punctuation and full-width
+/// forms that make up Chinese text. (Combining marks, joiners, Hangul jamo and the half-width
+/// sound marks are left out: they join with their neighbours.)
+fn standalone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{FF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}'..='\u{FF9D}'
+        | '\u{FFA0}'..='\u{FFEF}')
+}
+
 fn wrap_unicode(text: &str, width: usize, out: &mut Vec<Range<usize>>) {
+    // Grapheme segmentation is most of the cost of wrapping Chinese; where every character is a
+    // cluster of its own, characters are the clusters.
+    if text.chars().all(standalone) {
+        wrap_clusters(text, chars(text), width, out);
+    } else {
+        wrap_clusters(text, graphemes(text), width, out);
+    }
+}
+
+/// Each grapheme of `text` with its byte offset and width.
+fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    text.grapheme_indices(true)
+        .map(|(i, g)| (i, g, grapheme_width(g)))
+}
+
+/// Each character of `text` as a cluster, for text whose characters are all [`standalone`].
+fn chars(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    text.char_indices().map(|(i, c)| {
+        let w = if c.is_control() {
+            1
+        } else {
+            c.width().unwrap_or(0)
+        };
+        (i, &text[i..i + c.len_utf8()], w)
+    })
+}
+
+fn wrap_clusters<'t>(
+    text: &'t str,
+    clusters: impl Iterator<Item = (usize, &'t str, usize)>,
+    width: usize,
+    out: &mut Vec<Range<usize>>,
+) {
     // The current line starts at `start` and is `col` columns wide so far. `brk` is the last place it
     // may end: (end of the line, start of the next, columns of the current line up to that start).
     let mut start: Option<usize> = None;
     let mut col = 0;
     let mut brk: Option<(usize, usize, usize)> = None;
     let mut prev: Option<(&str, usize)> = None; // previous grapheme and its width
-    for (i, g) in text.grapheme_indices(true) {
-        let w = grapheme_width(g);
+    for (i, g, w) in clusters {
         if g == " " {
             if let Some(s) = start {
                 brk = match brk {
@@ -268,6 +325,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn standalone_characters_never_join_their_neighbours() {
+        let neighbours = [
+            'a', ' ', '~', '中', '，', '\u{3000}', 'é', '—', '\u{FF01}', '\u{A0}', '\u{AD}',
+        ];
+        let all = (0..=0xFFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| standalone(c));
+        let mut pair = String::new();
+        for c in all {
+            let alone = c.to_string();
+            assert_eq!(
+                chars(&alone).next().map(|x| x.2),
+                Some(grapheme_width(&alone)),
+                "{c:?}"
+            );
+            for d in neighbours.into_iter().chain([c]) {
+                for (x, y) in [(c, d), (d, c)] {
+                    pair.clear();
+                    pair.push(x);
+                    pair.push(y);
+                    assert_eq!(pair.graphemes(true).count(), 2, "{pair:?}");
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn ascii_fast_path_agrees_with_the_general_path(text in "[a-z .,]{0,80}", width in 1usize..30) {
@@ -275,6 +359,34 @@ mod tests {
             wrap_ascii(text.as_bytes(), width, &mut fast);
             let mut slow = Vec::new();
             wrap_unicode(&text, width, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn the_character_path_agrees_with_the_grapheme_path(
+            text in "[a-z 0-9.,%中文年月，。、“”《》—…％：？（）\u{3000}\u{A0}é]{0,60}",
+            width in 1usize..30,
+        ) {
+            proptest::prop_assert!(text.chars().all(standalone));
+            let mut fast = Vec::new();
+            wrap_clusters(&text, chars(&text), width, &mut fast);
+            let mut slow = Vec::new();
+            wrap_clusters(&text, graphemes(&text), width, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn the_fits_on_one_line_path_agrees_with_the_general_path(
+            text in "[a-z 中文，é\u{301}]{0,12}",
+            width in 1usize..40,
+        ) {
+            let mut fast = Vec::new();
+            wrap(&text, width, &mut fast);
+            let mut slow = Vec::new();
+            wrap_unicode(&text, width, &mut slow);
+            if slow.is_empty() {
+                slow.push(0..0);
+            }
             proptest::prop_assert_eq!(fast, slow);
         }
 

@@ -1,45 +1,7 @@
 //! Citations of passages, and putting text on the clipboard through the terminal (OSC 52).
 
-use crate::model::{Anchor, Briefing, SectionKind, TurnKind};
+use crate::model::{Anchor, Briefing};
 use base64::Engine as _;
-
-/// A label for a section, as the outline and the bookmarks list show it: `Q4 · The Paper → Tao
-/// Qing` for a question (number, outlet, who answered), the title or kind for the others.
-pub fn section_label(b: &Briefing, section: usize) -> String {
-    let Some(s) = b.sections.get(section) else {
-        return String::new();
-    };
-    match s.kind {
-        SectionKind::Qa => {
-            let n = b.sections[..=section]
-                .iter()
-                .filter(|x| x.kind == SectionKind::Qa)
-                .count();
-            let outlet = s.outlet.as_deref().unwrap_or("Reporter");
-            let mut answered: Vec<&str> = Vec::new();
-            for t in s.turns.iter().filter(|t| t.kind == TurnKind::Answer) {
-                if let Some(name) = b.speaker_name(&t.speaker)
-                    && !answered.contains(&name)
-                {
-                    answered.push(name);
-                }
-            }
-            if answered.is_empty() {
-                format!("Q{n} · {outlet}")
-            } else {
-                format!("Q{n} · {outlet} → {}", answered.join(", "))
-            }
-        }
-        kind => s.title.clone().unwrap_or_else(|| {
-            match kind {
-                SectionKind::Remarks => "Opening remarks",
-                SectionKind::Report => "Report",
-                _ => "Closing",
-            }
-            .to_string()
-        }),
-    }
-}
 
 /// Who speaks a paragraph: name and role (with organisation), as a citation names them. An
 /// unnamed reporter is "A reporter", with the outlet where known.
@@ -107,7 +69,9 @@ pub fn clean(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, Section, SourceLine, Speaker, Turn, UNNAMED_REPORTER};
+    use crate::model::{
+        Paragraph, Section, SectionKind, SourceLine, Speaker, Turn, TurnKind, UNNAMED_REPORTER,
+    };
 
     fn turn(speaker: &str, kind: TurnKind, text: &str) -> Turn {
         Turn {
@@ -159,15 +123,6 @@ mod tests {
             turn,
             paragraph: 0,
         }
-    }
-
-    #[test]
-    fn section_labels_number_questions_and_name_who_answered() {
-        let b = sample();
-        assert_eq!(section_label(&b, 0), "Opening remarks");
-        assert_eq!(section_label(&b, 1), "Q1 · Reporter → Tao Qing");
-        assert_eq!(section_label(&b, 2), "Q2 · The Paper → Tao Qing");
-        assert_eq!(section_label(&b, 9), "");
     }
 
     #[test]

@@ -63,13 +63,13 @@ pub fn identity(b: &Briefing) -> BriefingId {
     let origin = m.url.as_deref().or(m.source.as_deref()).unwrap_or("");
     let mut meta = Fnv::new();
     for field in [m.title.as_str(), m.date.as_deref().unwrap_or(""), origin] {
-        meta.write_str(&normalize(field));
+        meta.write_normalized(field);
         // A separator keeps ("ab", "c") and ("a", "bc") apart.
         meta.write(&[0xff]);
     }
     let mut content = Fnv::new();
     for (_, p) in b.paragraphs() {
-        content.write_str(&normalize(&p.text));
+        content.write_normalized(&p.text);
         content.write(&[0xff]);
     }
     BriefingId {
@@ -93,8 +93,15 @@ pub fn normalize(s: &str) -> String {
 /// The hash of a text after [`normalize`], as 16 hex digits.
 pub fn text_hash(s: &str) -> String {
     let mut h = Fnv::new();
-    h.write_str(&normalize(s));
+    h.write_normalized(s);
     h.hex()
+}
+
+/// 64-bit FNV-1a of a string as it is (callers normalise first where they need to).
+pub fn hash64(s: &str) -> u64 {
+    let mut h = Fnv::new();
+    h.write_str(s);
+    h.0
 }
 
 /// 64-bit FNV-1a: small, and unlike std's hasher its output is fixed forever, which the files
@@ -117,6 +124,26 @@ impl Fnv {
         self.write(s.as_bytes());
     }
 
+    /// Hash `normalize(s)` without building it: identity hashes every paragraph of a briefing,
+    /// and a 10 MB briefing should not be copied for that.
+    fn write_normalized(&mut self, s: &str) {
+        let mut buf = [0u8; 4];
+        for (i, word) in s.split_whitespace().enumerate() {
+            if i > 0 {
+                self.write(b" ");
+            }
+            if word.is_ascii() {
+                for &b in word.as_bytes() {
+                    self.write(&[b.to_ascii_lowercase()]);
+                }
+            } else {
+                for c in word.chars().flat_map(char::to_lowercase) {
+                    self.write(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+    }
+
     fn hex(&self) -> String {
         format!("{:016x}", self.0)
     }
@@ -125,6 +152,24 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashing_in_place_equals_hashing_the_normalised_copy() {
+        for s in [
+            "",
+            "  ",
+            "Plain words",
+            "  Mixed\tWHITE  space\n and CASE ",
+            "İstanbul ΣΟΦΙΑ Straße 城市 交通",
+            "a\u{a0}b\u{3000}c",
+        ] {
+            let mut a = Fnv::new();
+            a.write_str(&normalize(s));
+            let mut b = Fnv::new();
+            b.write_normalized(s);
+            assert_eq!(a.hex(), b.hex(), "{s:?}");
+        }
+    }
     use crate::model::{Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
 
     fn briefing(title: &str, paras: &[&str]) -> Briefing {
@@ -177,6 +222,22 @@ mod tests {
         let a = identity(&briefing("Briefing on industry", &["One."]));
         let b = identity(&briefing("Briefing on trade", &["Other."]));
         assert!(!a.matches(&b));
+    }
+
+    #[test]
+    fn hashing_while_normalising_equals_hashing_the_normalised_text() {
+        for s in [
+            "",
+            "  The  Paper\tasked ",
+            "İstanbul ÉTÉ 国务院 新闻办",
+            "a\u{3000}b",
+        ] {
+            assert_eq!(
+                text_hash(s),
+                format!("{:016x}", hash64(&normalize(s))),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

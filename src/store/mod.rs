@@ -6,6 +6,9 @@
 //! once both keep their bookmarks, and a crash leaves the old file or the new one. A damaged file
 //! is moved aside and reported as a [`Warning`]; the store then starts empty rather than failing.
 //!
+//! Hashing a large briefing takes time (about 0.2 s for 10 MB), so the caller computes a
+//! [`BriefingRef`] once when it opens or reloads a briefing and passes it to every change.
+//!
 //! What is pure lives in the submodules: [`identity`] (which briefing), [`passage`] (finding a
 //! paragraph again after edits), [`cite`] (citations and OSC 52).
 
@@ -14,7 +17,7 @@ pub mod file;
 pub mod identity;
 pub mod passage;
 
-pub use cite::{citation, osc52, section_label};
+pub use cite::{citation, osc52};
 pub use identity::{BriefingId, BriefingRef, identity};
 pub use passage::{Passage, Resolved};
 
@@ -53,11 +56,11 @@ pub struct Bookmark {
 }
 
 impl Bookmark {
-    /// A bookmark on the paragraph at `a` (`None` when `a` names nothing), made at `now`.
-    /// `id` must be unique; [`Store::add`] makes one.
+    /// A bookmark on the paragraph at `a` of `b` (`r` is `b`'s reference; `None` when `a` names
+    /// nothing), made at `now`. `id` must be unique; [`Store::add`] makes one.
     pub fn new(
+        r: &BriefingRef,
         b: &Briefing,
-        path: Option<&Path>,
         a: Anchor,
         note: Option<String>,
         id: String,
@@ -67,13 +70,13 @@ impl Bookmark {
         let (speaker, role) = cite::speaker_line(b, a);
         Some(Bookmark {
             id,
-            section: section_label(b, a.section),
+            section: b.section_label(a.section),
             speaker,
             role,
             note: note.filter(|n| !n.trim().is_empty()),
             created: file::rfc3339(now),
             passage,
-            briefing: BriefingRef::new(b, path),
+            briefing: r.clone(),
         })
     }
 
@@ -263,17 +266,29 @@ impl Store {
             .collect()
     }
 
+    /// The bookmarks of `b`, each with where its passage is now: those found in document order,
+    /// then those not found (oldest first). What the reader needs for gutter marks, the outline,
+    /// next/previous bookmark and the bookmarks list. `id` is `b`'s [`identity`].
+    pub fn resolve_all(&self, id: &BriefingId, b: &Briefing) -> Vec<(&Bookmark, Resolved)> {
+        let mine = self.bookmarks_for(id);
+        let found = passage::locate_all(b, mine.iter().map(|bm| &bm.passage));
+        let mut all: Vec<(&Bookmark, Resolved)> = mine.into_iter().zip(found).collect();
+        // `None` sorts first, so flip it: anchors in order, then the lost ones.
+        all.sort_by_key(|(_, r)| (r.anchor().is_none(), r.anchor()));
+        all
+    }
+
     /// The bookmark with this id.
     pub fn bookmark(&self, id: &str) -> Option<&Bookmark> {
         self.bookmarks.iter().find(|bm| bm.id == id)
     }
 
-    /// Bookmark the paragraph at `a` of `b` (opened from `path`), with an optional note.
+    /// Bookmark the paragraph at `a` of `b`, with an optional note; `r` is `b`'s reference.
     /// `None` when `a` names no paragraph.
     pub fn add(
         &mut self,
+        r: &BriefingRef,
         b: &Briefing,
-        path: Option<&Path>,
         a: Anchor,
         note: Option<String>,
     ) -> Result<Option<Bookmark>, StoreError> {
@@ -290,7 +305,7 @@ impl Store {
                     break id;
                 }
             };
-            let bm = Bookmark::new(b, path, a, note, id, now)?;
+            let bm = Bookmark::new(r, b, a, note, id, now)?;
             list.push(bm.clone());
             Some(bm)
         })?;
@@ -301,15 +316,18 @@ impl Store {
     /// Put back a bookmark returned by [`Store::delete`] (undo). Nothing happens if a bookmark
     /// with its id exists.
     pub fn restore(&mut self, bm: Bookmark) -> Result<(), StoreError> {
-        let before = self.deleted_after.remove(&bm.id).flatten();
+        let before = self.deleted_after.remove(&bm.id);
         self.change_bookmarks(|list| {
             if list.iter().any(|x| x.id == bm.id) {
                 return;
             }
-            let at = match before.and_then(|id| list.iter().position(|x| x.id == id)) {
-                Some(i) => i + 1,
-                None => list.partition_point(|x| x.created <= bm.created),
+            let at = match before {
+                // It was the first: it goes first again.
+                Some(None) => Some(0),
+                Some(Some(id)) => list.iter().position(|x| x.id == id).map(|i| i + 1),
+                None => None,
             };
+            let at = at.unwrap_or_else(|| list.partition_point(|x| x.created <= bm.created));
             list.insert(at, bm);
         })
     }
@@ -340,15 +358,14 @@ impl Store {
         })
     }
 
-    /// Record that `b` was opened from `path`: bookmarks of this briefing learn its current
-    /// identity, title and path, so they still match after later edits and the command line
-    /// finds the file. Writes only when something changed.
-    pub fn touch(&mut self, b: &Briefing, path: Option<&Path>) -> Result<(), StoreError> {
-        let current = BriefingRef::new(b, path);
+    /// Record that a briefing was opened (`current` is its reference): its bookmarks learn its
+    /// current identity, title and path, so they still match after later edits and the command
+    /// line finds the file. Writes only when something changed.
+    pub fn touch(&mut self, current: &BriefingRef) -> Result<(), StoreError> {
         if !self
             .bookmarks
             .iter()
-            .any(|bm| bm.briefing.id.matches(&current.id) && bm.briefing != current)
+            .any(|bm| bm.briefing.id.matches(&current.id) && bm.briefing != *current)
         {
             return Ok(());
         }
@@ -371,11 +388,12 @@ impl Store {
         self.positions.iter().find(|p| p.briefing.id.matches(id))
     }
 
-    /// Save the reading position of `b` (the paragraph at `a`), replacing the previous one.
+    /// Save the reading position of `b` (the paragraph at `a`), replacing the previous one; `r`
+    /// is `b`'s reference.
     pub fn save_position(
         &mut self,
+        r: &BriefingRef,
         b: &Briefing,
-        path: Option<&Path>,
         a: Anchor,
     ) -> Result<(), StoreError> {
         let Some(passage) = Passage::at(b, a) else {
@@ -384,7 +402,7 @@ impl Store {
         let pos = Position {
             saved: file::rfc3339(SystemTime::now()),
             passage,
-            briefing: BriefingRef::new(b, path),
+            briefing: r.clone(),
         };
         let _lock = file::lock(&self.dir)?;
         let mut list = self.read_positions()?;

@@ -16,7 +16,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-/// The transcript keeps at least this many columns; below it the outline is not shown.
+/// The transcript keeps at least this many columns; the outline narrows (down to its minimum)
+/// or hides to leave them.
 const MIN_TEXT: u16 = 30;
 /// Smallest terminal the reader draws in; below it a short notice is shown.
 pub const MIN_WIDTH: u16 = 20;
@@ -48,8 +49,10 @@ pub fn panes(area: Rect, outline_width: Option<u16>) -> Panes {
     let body_h = area.height.saturating_sub(1);
     let status = Rect::new(area.x, area.y + body_h, area.width, area.height.min(1));
     let body = Rect::new(area.x, area.y, area.width, body_h);
-    match outline_width {
-        Some(w) if !tiny && body.width >= w + 1 + MIN_TEXT => {
+    // A wide outline gives way to the text on a narrow terminal rather than vanishing.
+    let fitted = outline_width.map(|w| w.min(body.width.saturating_sub(1 + MIN_TEXT)));
+    match fitted {
+        Some(w) if !tiny && w >= crate::app::outline::MIN_WIDTH => {
             let outline = Rect::new(body.x, body.y, w, body.height);
             let separator = Rect::new(body.x + w, body.y, 1, body.height);
             let transcript = Rect::new(body.x + w + 1, body.y, body.width - w - 1, body.height);
@@ -69,6 +72,11 @@ pub fn panes(area: Rect, outline_width: Option<u16>) -> Panes {
             tiny,
         },
     }
+}
+
+/// Number of lines of the help text, so that scrolling it stops at its end.
+pub fn help_len(app: &App) -> usize {
+    help::lines(app).len()
 }
 
 /// Where the library list's rows are drawn (below its header line).
@@ -165,6 +173,7 @@ fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::b
         &doc.highlights,
     )
     .current(Some(doc.current))
+    .bookmarks(&doc.shown_marks)
     .matches(matches, current)
     .render(area, buf);
 }
@@ -176,4 +185,34 @@ pub(crate) fn pad(text: &str, width: usize) -> String {
     let w = unicode_width::UnicodeWidthStr::width(s.as_str());
     s.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_outline_narrows_then_hides_as_the_terminal_shrinks() {
+        let p = panes(Rect::new(0, 0, 100, 30), Some(34));
+        assert_eq!(p.outline.unwrap().width, 34);
+        assert_eq!(p.transcript.width, 65);
+        assert_eq!(p.status.y, 29);
+        let p = panes(Rect::new(0, 0, 60, 30), Some(34));
+        assert_eq!(p.outline.unwrap().width, 29);
+        assert_eq!(p.transcript.width, 30);
+        assert!(panes(Rect::new(0, 0, 40, 30), Some(34)).outline.is_none());
+        assert!(panes(Rect::new(0, 0, 100, 30), None).outline.is_none());
+        let tiny = panes(Rect::new(0, 0, 1, 1), Some(34));
+        assert!(tiny.tiny && tiny.outline.is_none());
+        assert_eq!(tiny.transcript.height, 0);
+    }
+
+    #[test]
+    fn fit_cuts_by_display_width_and_neutralises_control_characters() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("城市公共交通", 5), "城市…");
+        assert_eq!(fit("a\u{1b}[31mb", 20), "a\u{FFFD}[31mb");
+        assert_eq!(pad("城市", 6), "城市  ");
+        assert_eq!(fit("abc", 0), "");
+    }
 }

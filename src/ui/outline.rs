@@ -16,7 +16,7 @@ fn row_text(doc: &Doc, row: Row) -> (String, String) {
     match row {
         Row::Section(s) => {
             let fs = doc.full_section(s);
-            let label = outline::section_label(full, fs);
+            let label = full.section_label_numbered(fs, doc.numbers[fs]);
             let topic = if full.sections[fs].kind == crate::model::SectionKind::Qa {
                 outline::topic(full, fs)
             } else {
@@ -35,21 +35,32 @@ fn row_text(doc: &Doc, row: Row) -> (String, String) {
 /// Draw the outline in `area`.
 pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
     let o = &doc.outline;
-    let rows = o.rows(doc.shown());
     let width = usize::from(area.width);
-    for (i, row) in rows
-        .iter()
-        .enumerate()
-        .skip(o.scroll)
-        .take(usize::from(area.height))
-    {
-        let y = area.y + (i - o.scroll) as u16;
-        let reading = match *row {
+    for (k, i) in (o.scroll..o.scroll + usize::from(area.height)).enumerate() {
+        let Some(row) = o.row(doc.shown(), i) else {
+            break;
+        };
+        let y = area.y + k as u16;
+        let reading = match row {
             Row::Section(s) => s == doc.current.section,
             Row::Turn(s, t) => (s, t) == (doc.current.section, doc.current.turn),
         };
-        let (label, topic) = row_text(doc, *row);
-        let mark = if reading { "▸" } else { " " };
+        let (label, topic) = row_text(doc, row);
+        let marked = match row {
+            Row::Section(s) => {
+                let i = doc.shown_marks.partition_point(|a| a.section < s);
+                doc.shown_marks.get(i).is_some_and(|a| a.section == s)
+            }
+            Row::Turn(s, t) => doc
+                .shown_marks
+                .iter()
+                .any(|a| (a.section, a.turn) == (s, t)),
+        };
+        let mark = match (reading, marked) {
+            (true, _) => "▸",
+            (false, true) => crate::ui::theme::BOOKMARK_MARK,
+            (false, false) => " ",
+        };
         let mut style = Style::new();
         if reading {
             style = style.add_modifier(Modifier::BOLD);

@@ -8,6 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+/// Widest a list popup gets.
+const POPUP_WIDTH: u16 = 76;
+
 /// A centred rectangle of at most `w` x `h` inside `area`.
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -58,13 +61,25 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 if i == *selected {
                     at = lines.len();
                 }
-                let style = if i == *selected {
-                    figure.patch(sel)
-                } else {
-                    figure
-                };
-                lines.push(Line::from(Span::styled(f.figure.clone(), style)));
-                lines.push(Line::from(format!("  {}", f.sentence)));
+                let base = if i == *selected { sel } else { Style::new() };
+                // The sentence with its figure in the figure style, so that a sentence with
+                // several figures shows which one this entry is.
+                let mut spans = vec![
+                    Span::styled(f.figure.clone(), figure.patch(base)),
+                    Span::styled(" · ", base),
+                ];
+                match f.sentence.find(&f.figure) {
+                    Some(k) => {
+                        spans.push(Span::styled(f.sentence[..k].to_string(), base));
+                        spans.push(Span::styled(f.figure.clone(), figure.patch(base)));
+                        spans.push(Span::styled(
+                            f.sentence[k + f.figure.len()..].to_string(),
+                            base,
+                        ));
+                    }
+                    None => spans.push(Span::styled(f.sentence.clone(), base)),
+                }
+                lines.push(Line::from(spans));
             }
             ("Figures of this section · Enter jumps", lines, at)
         }
@@ -89,6 +104,55 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .collect();
             ("Show only · Enter chooses", lines, *selected)
         }
+        Overlay::Bookmarks {
+            all,
+            items,
+            selected,
+        } => {
+            let title = if *all {
+                "Bookmarks of all briefings"
+            } else {
+                "Bookmarks of this briefing"
+            };
+            let mut lines = vec![Line::from(Span::styled(
+                "Enter jumps · d deletes · u undoes · e edits the note · a this/all",
+                app.theme.dim,
+            ))];
+            let mut at = 0;
+            if items.is_empty() {
+                lines.push(Line::from(
+                    "No bookmarks yet: m bookmarks the current passage.",
+                ));
+            }
+            for (i, row) in items.iter().enumerate() {
+                if i == *selected {
+                    at = lines.len();
+                }
+                let style = if i == *selected { sel } else { Style::new() };
+                let head = if *all {
+                    format!("{} · {} · {}", row.title, row.section, row.date)
+                } else {
+                    format!("{} · {}", row.section, row.date)
+                };
+                lines.push(Line::from(Span::styled(
+                    head,
+                    style.patch(app.theme.speaker),
+                )));
+                let passage = if row.here && row.anchor.is_none() {
+                    format!("  (passage not found) “{}”", row.start)
+                } else {
+                    format!("  “{}”", row.start)
+                };
+                lines.push(Line::from(Span::styled(passage, style)));
+                if let Some(n) = &row.note {
+                    lines.push(Line::from(Span::styled(
+                        format!("  Note: {n}"),
+                        style.patch(app.theme.dim),
+                    )));
+                }
+            }
+            (title, lines, at)
+        }
     };
     boxed(title, lines, selected_line, area, buf);
 }
@@ -104,13 +168,24 @@ fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         .render(r, buf);
 }
 
+/// Rows a line takes when wrapped to `width` columns (word wrapping may take a row more; the
+/// popups leave room for it).
+fn rows_of(line: &Line, width: usize) -> usize {
+    line.width().div_ceil(width.max(1)).max(1)
+}
+
 /// A bordered list, scrolled so the selected line is in view. Popups are short, so the ratatui
 /// wrapping paragraph is fine here (the transcript has its own line table).
 fn boxed(title: &str, lines: Vec<Line>, selected_line: usize, area: Rect, buf: &mut Buffer) {
-    let want = (lines.len() + 2).min(usize::from(u16::MAX)) as u16;
-    let r = centred(area, 72, want.min(area.height.saturating_sub(2).max(3)));
-    let inner = r.height.saturating_sub(2).max(1) as usize;
-    let scroll = selected_line.saturating_sub(inner.saturating_sub(2));
+    let width = area.width.min(POPUP_WIDTH);
+    let inner_w = usize::from(width.saturating_sub(2));
+    let rows: Vec<usize> = lines.iter().map(|l| rows_of(l, inner_w)).collect();
+    let want = rows.iter().sum::<usize>() + 2 + lines.len() / 8;
+    let want = want.min(usize::from(u16::MAX)) as u16;
+    let r = centred(area, width, want.min(area.height.saturating_sub(2).max(3)));
+    let inner = usize::from(r.height.saturating_sub(2).max(1));
+    let before: usize = rows.iter().take(selected_line).sum();
+    let scroll = before.saturating_sub(inner.saturating_sub(3));
     Clear.render(r, buf);
     Paragraph::new(lines)
         .block(Block::bordered().title(format!(

@@ -18,6 +18,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let label = match p.kind {
             PromptKind::Search => "/",
             PromptKind::GotoQuestion => "Go to question: ",
+            PromptKind::Note { .. } => "Note (Enter saves, Esc saves without one): ",
+            PromptKind::EditNote { .. } => "Note: ",
         };
         let text = format!("{label}{}", p.text);
         // Keep the end of a long query in view, where the user is typing.
@@ -43,6 +45,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => left_part(app, avail),
     };
     let style = match &app.message {
+        Some(m) if m.error && app.theme.color => base
+            .add_modifier(Modifier::BOLD)
+            .fg(ratatui::style::Color::LightRed),
         Some(m) if m.error => base.add_modifier(Modifier::BOLD),
         _ => base,
     };

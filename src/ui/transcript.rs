@@ -143,7 +143,7 @@ impl<'a> Transcript<'a> {
         self
     }
 
-    fn render_text(&self, area: Rect, y: u16, t: TextLine<'_>, buf: &mut Buffer) {
+    fn render_text(&self, area: Rect, y: u16, t: TextLine, buf: &mut Buffer) {
         let TextLine {
             index: line,
             anchor,
@@ -192,13 +192,11 @@ impl<'a> Transcript<'a> {
             (self.matches[i].range.clone(), style)
         }));
         let right = area.right();
-        for (seg, style) in segments(&p.text, range.clone(), base, &spans) {
+        for (seg, style) in segments(&p.text, range, base, &spans) {
             if x >= right {
                 break;
             }
-            x = buf
-                .set_stringn(x, y, clean(&p.text[seg]), usize::from(right - x), style)
-                .0;
+            x = put(buf, x, y, &p.text[seg], right - x, style);
         }
     }
 
@@ -211,11 +209,30 @@ impl<'a> Transcript<'a> {
 }
 
 /// A text line of the layout and its index.
-struct TextLine<'r> {
+struct TextLine {
     index: usize,
     anchor: Anchor,
-    range: &'r Range<usize>,
+    range: Range<usize>,
     question: bool,
+}
+
+/// Draw `s` at (x, y) in at most `max` columns; returns the column after it. ASCII, nearly all of
+/// an English briefing, is written cell by cell without grapheme segmentation.
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+    if !s.is_ascii() {
+        return buf.set_stringn(x, y, clean(s), usize::from(max), style).0;
+    }
+    let n = s.len().min(usize::from(max));
+    let start = buf.index_of(x, y);
+    for (cell, b) in buf.content[start..start + n].iter_mut().zip(s.bytes()) {
+        let c = if b.is_ascii_control() {
+            '\u{FFFD}'
+        } else {
+            char::from(b)
+        };
+        cell.set_char(c).set_style(style);
+    }
+    x + n as u16
 }
 
 /// Control characters drawn as U+FFFD: the parser keeps them out of briefings, but nothing that
@@ -285,8 +302,9 @@ impl Widget for Transcript<'_> {
             return;
         }
         for y in area.top()..area.bottom() {
-            for x in area.left()..area.right() {
-                buf[(x, y)].reset();
+            let start = buf.index_of(area.x, y);
+            for cell in &mut buf.content[start..start + usize::from(area.width)] {
+                cell.reset();
             }
         }
         let cols = Columns::for_width(area.width);
@@ -302,8 +320,12 @@ impl Widget for Transcript<'_> {
                     buf.set_stringn(text_x, y, clean(text), width, self.theme.section_heading);
                 }
                 DisplayLine::TurnHeading { section, turn, .. } => {
-                    let question = self.briefing.sections[*section].turns[*turn].kind
-                        == crate::model::TurnKind::Question;
+                    let question = self
+                        .briefing
+                        .sections
+                        .get(*section as usize)
+                        .and_then(|s| s.turns.get(*turn as usize))
+                        .is_some_and(|t| t.kind == crate::model::TurnKind::Question);
                     let style = if question {
                         self.theme.question_speaker
                     } else {
@@ -312,15 +334,14 @@ impl Widget for Transcript<'_> {
                     let text = self.layout.line_text(self.briefing, line);
                     buf.set_stringn(text_x, y, clean(text), width, style);
                 }
-                DisplayLine::Text {
-                    anchor,
-                    range,
-                    question,
-                } => {
+                DisplayLine::Text { para, question, .. } => {
+                    let Some(anchor) = self.layout.paragraph_anchor(*para) else {
+                        continue;
+                    };
                     let t = TextLine {
                         index,
-                        anchor: *anchor,
-                        range,
+                        anchor,
+                        range: line.range(),
                         question: *question,
                     };
                     self.render_text(area, y, t, buf);

@@ -23,11 +23,25 @@ pub struct ImportArgs {
 
 pub fn run(args: ImportArgs) -> CliResult {
     let (name, raw) = read_lossy(&args.raw)?;
-    let imported = import::import(&raw);
+    let mut imported = import::import(&raw);
     if args.explain {
         for n in &imported.notes {
             eprintln!("{name}: {n}");
         }
+    }
+    // The shared glossary that will apply to the output already defines some terms: proposing
+    // them again would only ask a person to confirm what is known.
+    match crate::glossary::shared_for(args.output.as_deref()) {
+        Ok(shared) => {
+            let known = import::glossary::drop_known(&mut imported.briefing.glossary, &shared);
+            if args.explain && !known.is_empty() {
+                eprintln!(
+                    "{name}: glossary: not proposed, already in the shared glossary: {}",
+                    known.join(", ")
+                );
+            }
+        }
+        Err(e) => eprintln!("brief: warning: {e}; every candidate term is proposed"),
     }
     let text = format::write(&imported.briefing);
     // The importer promises files that `brief check` accepts; if it ever breaks that promise,

@@ -87,6 +87,25 @@ pub fn propose(sections: &[Section], speakers: &[Speaker]) -> Vec<GlossaryEntry>
     out
 }
 
+/// Remove proposals that a shared glossary already defines (as a term or an alias), so a person
+/// confirms only what is new. Returns the terms removed.
+pub fn drop_known(proposals: &mut Vec<GlossaryEntry>, shared: &[GlossaryEntry]) -> Vec<String> {
+    let known: HashSet<String> = shared
+        .iter()
+        .flat_map(|g| std::iter::once(&g.term).chain(&g.aliases))
+        .map(|t| norm(t))
+        .collect();
+    let mut removed = Vec::new();
+    proposals.retain(|g| {
+        let keep = !g.proposed || !known.contains(&norm(&g.term));
+        if !keep {
+            removed.push(g.term.clone());
+        }
+        keep
+    });
+    removed
+}
+
 /// A term is a name, not a sentence: a few words, no sentence punctuation, some letters.
 fn is_term(t: &str) -> bool {
     let words: Vec<&str> = t.split(' ').collect();
@@ -136,6 +155,24 @@ mod tests {
                 paragraphs: vec![Paragraph::plain(text)],
             }],
         }]
+    }
+
+    #[test]
+    fn proposals_the_shared_glossary_knows_are_dropped() {
+        let s = body("A “green list” and a “blue list” and “red lines”.");
+        let mut proposals = propose(&s, &[]);
+        let shared = vec![GlossaryEntry {
+            term: "green list".into(),
+            definition: "d".into(),
+            aliases: vec!["red line".into()],
+            proposed: false,
+        }];
+        assert_eq!(
+            drop_known(&mut proposals, &shared),
+            vec!["green list", "red lines"]
+        );
+        assert_eq!(proposals.len(), 1);
+        assert_eq!(proposals[0].term, "blue list");
     }
 
     #[test]

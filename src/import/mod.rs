@@ -4,7 +4,7 @@
 //! [`text`] (clean lines, paragraphs) → [`frontmatter`] → [`noise`] (junk prefixes, captions,
 //! footers, stage directions) → [`labels`] + [`names`] + [`people`] (who speaks) → [`header`]
 //! (title, date, place, speaker list) → either [`transcript`] (labelled turns, [`headings`],
-//! unlabelled [`questions`]) or [`reported`] (a news report in reported speech) →
+//! unlabelled [`questions`], [`sections`]) or [`reported`] (a news report in reported speech) →
 //! [`glossary`] (proposed terms). Every removal or guess becomes an [`ImportNote`].
 //!
 //! Everything is linear in the input: each paragraph is looked at a bounded number of times, and
@@ -20,6 +20,7 @@ pub mod noise;
 pub mod people;
 pub mod questions;
 pub mod reported;
+pub mod sections;
 pub mod text;
 pub mod transcript;
 

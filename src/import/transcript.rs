@@ -8,9 +8,7 @@ use super::people::People;
 use super::text::{Para, excerpt};
 use super::{DraftSection, DraftTurn, NoteKind, Notes, Voice, headings, new_person, questions};
 use crate::model::{Meta, SectionKind, SpeakerKind, TurnKind};
-use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// The accepted speaker labels, one slot per paragraph; `None` when the text is not a labelled
 /// transcript (fewer than two labels), so it is read as a report instead.
@@ -135,8 +133,8 @@ pub fn build(
     if !q_labels {
         split_unlabelled_questions(&mut turns, people, notes);
     }
-    outlets_called(&mut turns, notes);
-    let mut sections = into_sections(turns, people);
+    super::sections::outlets_called(&mut turns, notes);
+    let mut sections = super::sections::into_sections(turns, people);
     if !intro.is_empty() {
         // Prose before the first speaker introduces the event, and may report what was said:
         // it is read as a report and opens the remarks.
@@ -456,155 +454,6 @@ fn split_unlabelled_questions(turns: &mut Vec<DraftTurn>, people: &People, notes
             });
         }
     }
-}
-
-static CALLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:with|from|of|at) (?:the )?([A-Z][A-Za-z&.'’-]*(?: (?:[A-Z][A-Za-z&.'’-]*|\d{1,3})){0,4})|请(\p{Han}{2,12}?)记者|請(\p{Han}{2,12}?)記者")
-        .expect("called outlet pattern")
-});
-
-/// The host (or an official) often calls the next reporter by outlet ("Our next question goes
-/// to Sam with Reuters.", "请新华社记者提问"): the Q&A that follows gets that outlet.
-fn outlets_called(turns: &mut [DraftTurn], notes: &mut Notes) {
-    for i in 1..turns.len() {
-        if turns[i].kind != TurnKind::Question
-            || turns[i].outlet.is_some()
-            || turns[i - 1].kind == TurnKind::Question
-        {
-            continue;
-        }
-        let Some(last) = turns[i - 1].paras.last() else {
-            continue;
-        };
-        // Only the end of the turn calls on the next reporter.
-        let from = last.text.len().saturating_sub(240);
-        let from = (from..last.text.len())
-            .find(|&k| last.text.is_char_boundary(k))
-            .unwrap_or(0);
-        let tail = &last.text[from..];
-        let outlet = CALLED
-            .captures_iter(tail)
-            .filter_map(|c| {
-                let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
-                let o = m.as_str().trim_end_matches(['.', ',', '’', '\'']);
-                (c.get(1).is_none() || names::is_outlet(o)).then(|| o.to_string())
-            })
-            .last();
-        if let Some(o) = outlet {
-            notes.add(
-                turns[i].line,
-                NoteKind::Guessed,
-                format!("outlet `{o}`, as the previous speaker called it"),
-            );
-            turns[i].outlet = Some(o);
-        }
-    }
-}
-
-const CLOSING: &[&str] = &[
-    "that's all",
-    "that’s all",
-    "that concludes",
-    "this concludes",
-    "goodbye",
-    "see you",
-    "thank you all",
-    "thanks, everyone",
-    "thank you, everyone",
-    "到此结束",
-    "到此結束",
-    "就到这里",
-    "就到這裡",
-    "谢谢大家",
-    "謝謝大家",
-];
-
-/// Group turns into sections: a question opens a Q&A (follow-ups before an answer stay in it),
-/// a heading opens a section, and the host's closing words end the event.
-fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection> {
-    let mut out: Vec<DraftSection> = Vec::new();
-    for mut t in turns {
-        // One person's answer split by the transcriber (time stamps, a stage direction) is one turn.
-        if let Some(last) = out.last_mut().and_then(|s| s.turns.last_mut())
-            && last.voice == t.voice
-            && t.kind != TurnKind::Question
-            && t.heading.is_none()
-        {
-            last.paras.append(&mut t.paras);
-            continue;
-        }
-        let is_q = t.kind == TurnKind::Question;
-        let continues_q = out.last().is_some_and(|s| {
-            s.kind == SectionKind::Qa
-                && s.turns.last().is_some_and(|l| l.kind == TurnKind::Question)
-        });
-        let new_kind = if t.heading.is_some() {
-            Some(if is_q {
-                SectionKind::Qa
-            } else {
-                SectionKind::Remarks
-            })
-        } else if is_q && !continues_q {
-            Some(SectionKind::Qa)
-        } else if out.is_empty() {
-            Some(SectionKind::Remarks)
-        } else {
-            None
-        };
-        if let Some(kind) = new_kind {
-            out.push(DraftSection {
-                kind,
-                title: t.heading.take(),
-                outlet: t.outlet.clone(),
-                turns: Vec::new(),
-            });
-        }
-        let s = out.last_mut().expect("a section was opened above");
-        if s.outlet.is_none() && is_q {
-            s.outlet = t.outlet.clone();
-        }
-        if !is_q {
-            t.kind = if s.kind == SectionKind::Qa {
-                TurnKind::Answer
-            } else {
-                TurnKind::Statement
-            };
-        }
-        s.turns.push(t);
-    }
-    close(&mut out, people);
-    out
-}
-
-fn close(sections: &mut Vec<DraftSection>, people: &People) {
-    let Some(last) = sections.last_mut() else {
-        return;
-    };
-    let Some(t) = last.turns.last() else {
-        return;
-    };
-    let Voice::Person(i) = t.voice else {
-        return;
-    };
-    let text = t
-        .paras
-        .iter()
-        .map(|p| p.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let closes =
-        people.list[i].kind == SpeakerKind::Host && CLOSING.iter().any(|c| text.contains(c));
-    if !closes || last.turns.len() < 2 {
-        return;
-    }
-    let mut t = last.turns.pop().expect("checked above");
-    t.kind = TurnKind::Statement;
-    sections.push(DraftSection {
-        kind: SectionKind::Closing,
-        title: None,
-        outlet: None,
-        turns: vec![t],
-    });
 }
 
 #[cfg(test)]

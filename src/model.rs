@@ -365,7 +365,9 @@ impl Briefing {
         }
         let mut chars = sec.chars();
         let prefix = chars.next()?;
-        let kind = SectionKind::ALL.into_iter().find(|k| k.anchor_prefix() == prefix)?;
+        let kind = SectionKind::ALL
+            .into_iter()
+            .find(|k| k.anchor_prefix() == prefix)?;
         let number: usize = chars.as_str().parse().ok()?;
         // The `number`th section of `kind`, found in one pass without building ids.
         let section = self

@@ -5,14 +5,34 @@ use crate::model::{
     Mark, MarkKind, Paragraph, Section, SectionKind, SourceLine, Speaker, SpeakerKind, Turn,
     TurnKind, UNNAMED_REPORTER,
 };
+use std::collections::HashMap;
 
-/// The kind a turn has when its line does not say: reporters ask in Q&A, everybody else answers;
-/// outside Q&A everything is a statement.
-pub fn default_turn_kind(section: SectionKind, speakers: &[Speaker], id: &str) -> TurnKind {
+/// Speaker ids and their kinds, looked up once per turn: a list scan per turn would make files with
+/// many speakers quadratic.
+pub struct SpeakerKinds<'a>(HashMap<&'a str, SpeakerKind>);
+
+impl<'a> SpeakerKinds<'a> {
+    pub fn new(speakers: &'a [Speaker]) -> Self {
+        SpeakerKinds(speakers.iter().map(|s| (s.id.as_str(), s.kind)).collect())
+    }
+
+    /// Is `id` a speaker a turn may name (declared, or the predefined unnamed reporter)?
+    pub fn known(&self, id: &str) -> bool {
+        id == UNNAMED_REPORTER || self.0.contains_key(id)
+    }
+
+    /// The kind a turn has when its line does not say: reporters ask in Q&A, everybody else
+    /// answers; outside Q&A everything is a statement.
+    pub fn default_turn_kind(&self, section: SectionKind, id: &str) -> TurnKind {
+        default_turn_kind(section, self.0.get(id).copied(), id)
+    }
+}
+
+/// The default kind of a turn by speaker `id`, whose declared kind is `kind`.
+fn default_turn_kind(section: SectionKind, kind: Option<SpeakerKind>, id: &str) -> TurnKind {
     if section != SectionKind::Qa {
         return TurnKind::Statement;
     }
-    let kind = speakers.iter().find(|s| s.id == id).map(|s| s.kind);
     match kind {
         Some(SpeakerKind::Reporter) => TurnKind::Question,
         None if id == UNNAMED_REPORTER => TurnKind::Question,
@@ -24,6 +44,7 @@ pub fn default_turn_kind(section: SectionKind, speakers: &[Speaker], id: &str) -
 pub struct BodyParser<'a> {
     pos: &'a Position<'a>,
     speakers: &'a [Speaker],
+    kinds: SpeakerKinds<'a>,
     pub sections: Vec<Section>,
     pub errs: Vec<Diagnostic>,
     /// The lines of the paragraph being read: (byte offset of the line's text, text).
@@ -39,6 +60,7 @@ impl<'a> BodyParser<'a> {
         BodyParser {
             pos,
             speakers,
+            kinds: SpeakerKinds::new(speakers),
             sections: Vec::new(),
             errs: Vec::new(),
             para: Vec::new(),
@@ -221,7 +243,7 @@ impl<'a> BodyParser<'a> {
             );
             return;
         };
-        if !super::front::known_speaker(self.speakers, id) {
+        if !self.kinds.known(id) {
             let ids: Vec<&str> = self.speakers.iter().map(|s| s.id.as_str()).collect();
             let hint = format!("declared speakers are: {} (or `reporter`)", ids.join(", "));
             self.err(
@@ -239,7 +261,7 @@ impl<'a> BodyParser<'a> {
             );
             return;
         };
-        let kind = kind.unwrap_or_else(|| default_turn_kind(section.kind, self.speakers, id));
+        let kind = kind.unwrap_or_else(|| self.kinds.default_turn_kind(section.kind, id));
         if let Some(t) = section.turns.last_mut() {
             t.paragraphs.shrink_to_fit();
         }

@@ -1,8 +1,9 @@
 //! The TOML front matter: metadata, speakers, glossary.
 
 use super::{Diagnostic, Position};
-use crate::model::{GlossaryEntry, Meta, Speaker, SpeakerKind, UNNAMED_REPORTER};
+use crate::model::{GlossaryEntry, Meta, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use toml::Spanned;
 
 /// The front matter as it is written; converted to model types after validation.
@@ -84,6 +85,7 @@ pub fn parse(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>
         errs.push(pos.diag(base + raw.title.span().start, "the title is empty", None));
     }
     let mut speakers: Vec<Speaker> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
     for s in raw.speakers {
         let id = s.id.get_ref();
         let at = base + s.id.span().start;
@@ -93,7 +95,7 @@ pub fn parse(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>
                 &format!("invalid speaker id `{id}`"),
                 Some("ids are ASCII letters, digits, `-` and `_`, starting with a letter"),
             ));
-        } else if speakers.iter().any(|p| p.id == *id) {
+        } else if !ids.insert(id.clone()) {
             errs.push(pos.diag(at, &format!("speaker id `{id}` is declared twice"), None));
         }
         if s.name.get_ref().trim().is_empty() {
@@ -263,11 +265,6 @@ pub fn write(meta: &Meta, speakers: &[Speaker], glossary: &[GlossaryEntry]) -> S
             meta.title
         )
     })
-}
-
-/// Is `id` a speaker a turn may name in a briefing with these speakers?
-pub fn known_speaker(speakers: &[Speaker], id: &str) -> bool {
-    id == UNNAMED_REPORTER || speakers.iter().any(|s| s.id == id)
 }
 
 #[cfg(test)]

@@ -11,7 +11,6 @@ mod write;
 
 pub use lint::{Warning, lint};
 
-pub use body::default_turn_kind;
 pub use front::valid_speaker_id;
 
 /// One problem in a file, located by 1-based line and column (in characters).

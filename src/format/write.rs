@@ -1,6 +1,6 @@
 //! The canonical text of a briefing (see "Canonical form" in docs/FORMAT.md).
 
-use super::body::default_turn_kind;
+use super::body::SpeakerKinds;
 use crate::model::{Briefing, MarkKind, Paragraph, Section};
 use std::fmt::Write as _;
 
@@ -14,13 +14,14 @@ pub fn write(b: &Briefing) -> String {
         out.push('\n');
     }
     out.push_str("+++\n");
+    let kinds = SpeakerKinds::new(&b.speakers);
     for s in &b.sections {
         out.push('\n');
         section_line(&mut out, s);
         for t in &s.turns {
             out.push('\n');
             let _ = write!(out, "@{}", t.speaker);
-            if t.kind != default_turn_kind(s.kind, &b.speakers, &t.speaker) {
+            if t.kind != kinds.default_turn_kind(s.kind, &t.speaker) {
                 let _ = write!(out, " ({})", t.kind);
             }
             out.push_str(":\n");

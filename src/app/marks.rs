@@ -39,7 +39,7 @@ impl App {
         let Some(doc) = &mut self.doc else { return };
         let mut marks: Vec<Anchor> = match &self.store {
             Some(s) => s
-                .bookmarks_for(&doc.id)
+                .bookmarks_for(&doc.reference.id)
                 .into_iter()
                 .filter_map(|bm| bm.resolve(&doc.full).anchor())
                 .collect(),
@@ -68,7 +68,7 @@ impl App {
             .bookmarks()
             .iter()
             .filter_map(|bm| {
-                let here = doc.is_some_and(|d| bm.briefing.id.matches(&d.id));
+                let here = doc.is_some_and(|d| bm.briefing.id.matches(&d.reference.id));
                 if !here && !all {
                     return None;
                 }
@@ -113,7 +113,7 @@ impl App {
             return;
         };
         let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
-        match store.add(&doc.full, doc.path(), anchor, note) {
+        match store.add(&doc.reference, &doc.full, anchor, note) {
             Ok(Some(bm)) => {
                 let msg = format!("bookmarked: {}", bm.section);
                 self.refresh_marks();
@@ -313,7 +313,7 @@ impl App {
             return;
         };
         let full = doc.filter.as_ref().map_or(top, |f| f.to_full(top));
-        if let Err(e) = store.save_position(&doc.full, doc.path(), full) {
+        if let Err(e) = store.save_position(&doc.reference, &doc.full, full) {
             self.warn(format!("reading position not saved: {e}"));
         }
     }
@@ -323,13 +323,14 @@ impl App {
         let (Some(store), Some(doc)) = (&mut self.store, &self.doc) else {
             return;
         };
-        // Only bookmarks learn the briefing's current path and title, and hashing a big briefing
-        // again costs time on every open: touch only when there are some. Failing to update
-        // them only makes `brief bookmarks` less helpful; reading goes on.
-        if !store.bookmarks_for(&doc.id).is_empty() {
-            let _ = store.touch(&doc.full, doc.path());
-        }
-        let Some(full) = store.position(&doc.id).and_then(|p| p.restore(&doc.full)) else {
+        // Bookmarks of this briefing learn its current path and title (the store writes only
+        // when something changed). Failing to update them only makes `brief bookmarks` less
+        // helpful; reading goes on.
+        let _ = store.touch(&doc.reference);
+        let Some(full) = store
+            .position(&doc.reference.id)
+            .and_then(|p| p.restore(&doc.full))
+        else {
             return;
         };
         let a = doc.filter.as_ref().map_or(full, |f| f.to_view(full));

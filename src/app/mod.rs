@@ -23,7 +23,7 @@ use crate::glossary;
 use crate::highlight::Highlighter;
 use crate::keymap::Keymap;
 use crate::model::{Anchor, Briefing};
-use crate::store::{Bookmark, BriefingId, Store};
+use crate::store::{Bookmark, BriefingRef, Store};
 use crate::ui::theme::Theme;
 use crate::ui::transcript::HighlightCache;
 use filter::Filter;
@@ -137,8 +137,9 @@ pub struct Doc {
     pub highlights: HighlightCache,
     /// The number of each section of the full briefing among those of its kind (Q4 is 4).
     pub numbers: Vec<usize>,
-    /// Which briefing this is, for bookmarks and reading positions.
-    pub id: BriefingId,
+    /// Which briefing this is and where it was opened from, for bookmarks and reading
+    /// positions (computed once: it hashes the whole text).
+    pub reference: BriefingRef,
     /// Bookmarked paragraphs of the full briefing, in order.
     pub marks: Vec<Anchor>,
     /// The same in the shown briefing (only those the filter shows).
@@ -168,7 +169,7 @@ impl Doc {
         let view = View::new(&full, width);
         let numbers = crate::model::section_numbers(&full.sections);
         Doc {
-            id: crate::store::identity(&full),
+            reference: BriefingRef::new(&full, origin_path(&origin)),
             marks: Vec::new(),
             shown_marks: Vec::new(),
             numbers,
@@ -207,10 +208,7 @@ impl Doc {
 
     /// The file the briefing came from, if any.
     pub fn path(&self) -> Option<&Path> {
-        match &self.origin {
-            Origin::File(p) => Some(p),
-            Origin::Sample(_) => None,
-        }
+        origin_path(&self.origin)
     }
 }
 
@@ -413,7 +411,7 @@ impl App {
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
                 doc.numbers = crate::model::section_numbers(&full.sections);
-                doc.id = crate::store::identity(&full);
+                doc.reference = BriefingRef::new(&full, origin_path(&doc.origin));
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
                 let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
@@ -475,6 +473,14 @@ pub fn clamp_anchor(b: &Briefing, a: Anchor) -> Anchor {
         .last()
         .or_else(|| b.paragraphs().map(|(x, _)| x).next())
         .unwrap_or(nav::turn_start(0, 0))
+}
+
+/// The file a briefing comes from (none for a built-in sample).
+fn origin_path(origin: &Origin) -> Option<&Path> {
+    match origin {
+        Origin::File(p) => Some(p),
+        Origin::Sample(_) => None,
+    }
 }
 
 /// Read a briefing from its file or the built-in samples.

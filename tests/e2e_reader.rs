@@ -1,156 +1,11 @@
 //! End-to-end: the real `brief` binary in a real terminal (tmux), driven as a user would.
 //! Each test runs its own tmux server (`tmux -L <unique socket>`); skipped when tmux is missing.
 
-use std::path::{Path, PathBuf};
+mod tmux;
+
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_brief");
-const PROMPT: &str = "e2e-shell$";
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/reader")
-        .join(name)
-}
-
-fn have_tmux() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("SKIPPED: tmux is not installed, so the end-to-end reader tests cannot run");
-    }
-    ok
-}
-
-/// A tmux server with one shell window, killed on drop.
-struct Term {
-    socket: String,
-    state: tempfile::TempDir,
-}
-
-impl Term {
-    fn new(name: &str, w: u16, h: u16) -> Term {
-        let socket = format!("brief-e2e-{}-{name}", std::process::id());
-        let t = Term {
-            socket,
-            state: tempfile::tempdir().unwrap(),
-        };
-        let shell = format!(
-            "env -i PATH=/usr/bin:/bin HOME=/nonexistent TERM=xterm-256color PS1='{PROMPT} ' sh"
-        );
-        t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            &shell,
-        ]);
-        t.wait_for(PROMPT);
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p"])
-    }
-
-    /// Type literal text (no key names).
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", text]);
-    }
-
-    /// Press named keys (Enter, Escape, …), one at a time so that Esc is not read as Alt.
-    fn press(&self, key: &str) {
-        self.tmux(&["send-keys", key]);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(text, |s| s.contains(text))
-    }
-
-    /// Start brief with `args` from the shell.
-    fn run_brief(&self, args: &[&Path]) {
-        self.run_brief_with("", args);
-    }
-
-    /// Start brief with environment settings (`NAME=value …`) and `args`.
-    fn run_brief_with(&self, env: &str, args: &[&Path]) {
-        let mut cmd = format!("{env} {BIN} --state-dir {}", self.state.path().display());
-        for a in args {
-            cmd.push(' ');
-            cmd.push_str(&a.display().to_string());
-        }
-        self.type_text(&cmd);
-        self.press("Enter");
-    }
-
-    fn alternate_screen(&self) -> bool {
-        self.tmux(&["display-message", "-p", "#{alternate_on}"])
-            .trim()
-            == "1"
-    }
-
-    /// After brief exits: the alternate screen is left and the shell prompt is back.
-    fn assert_terminal_restored(&self) {
-        let s = self.wait_until("the shell prompt after brief", |s| {
-            s.lines().filter(|l| l.starts_with(PROMPT)).count() >= 2
-        });
-        assert!(
-            !self.alternate_screen(),
-            "still on the alternate screen:\n{s}"
-        );
-        // Raw mode would swallow the newline of this echo.
-        self.type_text("echo cooked-$((40+2))");
-        self.press("Enter");
-        self.wait_for("cooked-42");
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
+use tmux::{BIN, Term, fixture, have_tmux};
 
 #[test]
 fn read_jump_search_resize_and_quit() {
@@ -349,10 +204,10 @@ fn a_bookmark_and_the_position_survive_a_restart() {
     t.assert_terminal_restored();
 
     t.run_brief(&[&file]);
-    // Back where we left: the question of Q4 at the top of the page.
+    // Back where we left: the question of Q4 at the top of the page, under its headings.
     let s = t.wait_for("Many small trading firms");
     let top = s.lines().next().unwrap();
-    assert!(top.contains("Many small trading firms"), "{s}");
+    assert!(top.contains("Q4 · Reporter: Small firms"), "{s}");
     t.press("g");
     t.wait_for("· 0%");
     t.press("'");

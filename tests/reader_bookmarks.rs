@@ -1,7 +1,8 @@
 //! Bookmarks and reading positions in the reader, driven by keys, with a temporary state folder.
 
+use brief::app::action::Action;
 use brief::app::library::Origin;
-use brief::app::{App, Overlay};
+use brief::app::{App, Effect, Overlay};
 use brief::format;
 use brief::keymap::Keymap;
 use brief::store::Store;
@@ -47,6 +48,18 @@ fn list(app: &App) -> (bool, Vec<brief::app::marks::BookmarkRow>, usize) {
         }) => (*all, items.clone(), *selected),
         other => panic!("no bookmarks list: {other:?}"),
     }
+}
+
+/// The screen as text, drawn at the app's size.
+fn screen(app: &App) -> String {
+    let (w, h) = (app.area.width, app.area.height);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| brief::ui::draw(f, app)).unwrap();
+    t.backend().to_string()
+}
+
+fn message(app: &App) -> &str {
+    app.message.as_ref().map_or("", |m| m.text.as_str())
 }
 
 #[test]
@@ -215,4 +228,233 @@ fn without_a_usable_state_folder_the_reader_still_works() {
     );
     keys(&mut app, "]q");
     assert!(!app.running);
+}
+
+#[test]
+fn ctrl_c_in_the_note_prompt_bookmarks_nothing() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    keys(&mut app, "mhalf a note");
+    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.prompt.is_none());
+    assert_eq!(message(&app), "not bookmarked");
+    assert!(app.doc.as_ref().unwrap().marks.is_empty());
+    let (s, _) = Store::open(Some(state.path().to_path_buf())).unwrap();
+    assert!(s.bookmarks().is_empty());
+}
+
+#[test]
+fn the_current_passage_and_bookmarks_are_marked_in_the_gutter() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    // Ma Qing's answer to Q2, the paragraph after the question.
+    keys(&mut app, "]]Jm\n");
+    let shown = screen(&app);
+    let line = shown
+        .lines()
+        .find(|l| l.contains("Exports of new energy"))
+        .unwrap_or_else(|| panic!("the passage is not shown:\n{shown}"));
+    assert!(line.contains("│▌*Exports"), "{line}");
+    // Another passage current: the bookmark keeps its mark, the current one moves.
+    keys(&mut app, "J");
+    let shown = screen(&app);
+    let line = shown
+        .lines()
+        .find(|l| l.contains("Exports of new energy"))
+        .unwrap();
+    assert!(line.contains("│ *Exports"), "{line}");
+}
+
+#[test]
+fn undo_puts_a_deleted_bookmark_back_in_its_place() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    // Made within the same second, so their times cannot order them.
+    keys(&mut app, "mfirst\nJmsecond\nJmthird\n");
+    let notes =
+        |app: &App| -> Vec<String> { list(app).1.into_iter().map(|r| r.note.unwrap()).collect() };
+    for i in 0..3 {
+        keys(&mut app, "'");
+        for _ in 0..i {
+            keys(&mut app, "j");
+        }
+        keys(&mut app, "d");
+        assert_eq!(notes(&app).len(), 2);
+        keys(&mut app, "u");
+        assert_eq!(
+            notes(&app),
+            ["first", "second", "third"],
+            "after deleting {i}"
+        );
+        keys(&mut app, "\x1b");
+    }
+}
+
+#[test]
+fn y_puts_the_passage_with_its_citation_on_the_clipboard() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    keys(&mut app, "Jy");
+    let copied: Vec<&String> = app
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Clipboard(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1);
+    let text = copied[0];
+    assert!(
+        text.starts_with("“In the first quarter, the port handled"),
+        "{text}"
+    );
+    assert!(
+        text.contains("— Lin Wei, Director of the Port Authority"),
+        "{text}"
+    );
+    assert!(text.contains("Briefing on port traffic"), "{text}");
+    assert!(text.contains("2024-04-16"), "{text}");
+    assert_eq!(message(&app), "passage copied with its citation");
+}
+
+#[test]
+fn a_page_left_at_a_question_heading_reopens_exactly_there() {
+    let state = tempfile::tempdir().unwrap();
+    let file = fixture("harbour.brief");
+    let mut app = app_with_state(state.path(), &file);
+    keys(&mut app, "]]");
+    let doc = app.doc.as_ref().unwrap();
+    let (top, at) = (doc.offset, doc.current);
+    assert_eq!(top, doc.view.section_line(2));
+    keys(&mut app, "q");
+    let again = app_with_state(state.path(), &file);
+    let doc = again.doc.as_ref().unwrap();
+    assert_eq!((doc.offset, doc.current), (top, at));
+}
+
+#[test]
+fn switching_briefings_saves_the_position_of_the_one_left() {
+    let state = tempfile::tempdir().unwrap();
+    let harbour = fixture("harbour.brief");
+    let mut app = app_with_state(state.path(), &harbour);
+    app.update(Action::NextQuestion);
+    let top = app.doc.as_ref().unwrap().offset;
+    let chengshi = fixture("chengshi.brief");
+    app.open(
+        format::load(&chengshi).unwrap(),
+        Origin::File(chengshi.clone()),
+    );
+    assert_eq!(
+        app.doc.as_ref().unwrap().offset,
+        0,
+        "never read: at its start"
+    );
+    app.open(format::load(&harbour).unwrap(), Origin::File(harbour));
+    assert_eq!(app.doc.as_ref().unwrap().offset, top);
+}
+
+#[test]
+fn a_passage_not_found_is_listed_so_and_enter_keeps_the_bookmark() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = app_with_state(state.path(), &path);
+    keys(&mut app, "JJmrail\n");
+    let para = text
+        .lines()
+        .find(|l| l.starts_with("Sea-rail transport"))
+        .unwrap();
+    std::fs::write(&path, text.replace(para, "Nothing to report on trains.")).unwrap();
+    let mut app = app_with_state(state.path(), &path);
+    keys(&mut app, "'");
+    assert_eq!(list(&app).1[0].anchor, None);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("(passage not found) “Sea-rail transport"),
+        "{shown}"
+    );
+    let before = app.doc.as_ref().unwrap().current;
+    keys(&mut app, "\n");
+    assert!(
+        message(&app).starts_with("passage not found"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.doc.as_ref().unwrap().current, before);
+    let (s, _) = Store::open(Some(state.path().to_path_buf())).unwrap();
+    assert_eq!(s.bookmarks().len(), 1, "a lost passage is never deleted");
+}
+
+#[test]
+fn a_bookmarks_file_damaged_while_reading_is_moved_aside_and_reported() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    keys(&mut app, "mkept\n");
+    let file = state.path().join("bookmarks.toml");
+    std::fs::write(&file, "version = 1\n[[bookmark]\n").unwrap();
+    keys(&mut app, "Jmafter\n");
+    assert!(
+        message(&app).contains("could not be read"),
+        "{}",
+        message(&app)
+    );
+    let moved: Vec<_> = std::fs::read_dir(state.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bookmarks.toml.corrupt-"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert!(message(&app).contains(&moved[0]), "{}", message(&app));
+    // The new bookmark went into a fresh file; the damaged one is untouched.
+    let (s, _) = Store::open(Some(state.path().to_path_buf())).unwrap();
+    let notes: Vec<_> = s.bookmarks().iter().map(|b| b.note.clone()).collect();
+    assert_eq!(notes, [Some("after".to_string())]);
+    let kept = std::fs::read_to_string(state.path().join(&moved[0])).unwrap();
+    assert_eq!(kept, "version = 1\n[[bookmark]\n");
+}
+
+#[test]
+fn a_reload_that_regroups_paragraphs_finds_the_bookmarks_again() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = app_with_state(state.path(), &path);
+    // Ma Qing's second paragraph in the opening remarks.
+    keys(&mut app, "JJJJJm\n");
+    let before = app.doc.as_ref().unwrap().marks.clone();
+    assert_eq!(
+        before,
+        [brief::model::Anchor {
+            section: 0,
+            turn: 2,
+            paragraph: 1
+        }]
+    );
+    // Same words in the same order (the same briefing by both hashes), but Ma Qing's first
+    // paragraph now closes Lin Wei's turn: her second paragraph is her first.
+    let regrouped = text
+        .replacen("\n@ma:\nForeign trade", "\nForeign trade", 1)
+        .replacen(
+            "\nPrivate firms accounted",
+            "\n@ma:\nPrivate firms accounted",
+            1,
+        );
+    assert_ne!(regrouped, text);
+    std::fs::write(&path, regrouped).unwrap();
+    keys(&mut app, "r");
+    let doc = app.doc.as_ref().unwrap();
+    let a = doc.marks[0];
+    assert!(
+        doc.full
+            .paragraph(a)
+            .unwrap()
+            .text
+            .starts_with("Private firms accounted"),
+        "the mark points at {a:?}"
+    );
 }

@@ -7,11 +7,32 @@ use super::{App, Effect, Overlay, Prompt, PromptKind, Screen, update::Target};
 use crate::app::action::Action;
 use crate::app::library::Origin;
 use crate::model::Anchor;
-use crate::store::{self, Resolved};
+use crate::store::{self, BriefingId};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// How many characters of the passage the bookmarks list shows.
 const START_CHARS: usize = 60;
+
+/// Where the bookmarks of the open briefing are in it, each found once per version of the
+/// briefing. Finding a passage that moved means indexing the whole briefing: for a 10 MB
+/// transcript whose anchors shifted, 20 bookmarks took 4.3 s one by one (0.5 s indexed once),
+/// and that was paid again at every `m`, `d` and `u`.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The briefing the anchors are for (both hashes); a reload also starts afresh.
+    of: Option<BriefingId>,
+    /// Bookmark id → the anchor of its passage in the full briefing (`None`: not found).
+    anchors: HashMap<String, Option<Anchor>>,
+}
+
+impl Found {
+    /// Where the passage of the bookmark `id` is: `None` when unknown, `Some(None)` when not
+    /// found.
+    pub fn get(&self, id: &str) -> Option<Option<Anchor>> {
+        self.anchors.get(id).copied()
+    }
+}
 
 /// One row of the bookmarks list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,14 +58,30 @@ impl App {
     /// Read the bookmarks of the open briefing again: gutter and outline marks follow.
     pub(crate) fn refresh_marks(&mut self) {
         let Some(doc) = &mut self.doc else { return };
-        let mut marks: Vec<Anchor> = match &self.store {
-            Some(s) => s
-                .bookmarks_for(&doc.reference.id)
-                .into_iter()
-                .filter_map(|bm| bm.resolve(&doc.full).anchor())
-                .collect(),
-            None => Vec::new(),
-        };
+        let mine = self
+            .store
+            .as_ref()
+            .map(|s| s.bookmarks_for(&doc.briefing.id))
+            .unwrap_or_default();
+        let found = &mut doc.found;
+        if found.of.as_ref() != Some(&doc.briefing.id) {
+            *found = Found {
+                of: Some(doc.briefing.id.clone()),
+                anchors: HashMap::new(),
+            };
+        }
+        // Only bookmarks not seen yet (made here, or by another reader) are looked up.
+        let new: Vec<_> = mine
+            .iter()
+            .filter(|bm| !found.anchors.contains_key(&bm.id))
+            .collect();
+        let located = store::passage::locate_all(&doc.full, new.iter().map(|bm| &bm.passage));
+        for (bm, r) in new.into_iter().zip(located) {
+            found.anchors.insert(bm.id.clone(), r.anchor());
+        }
+        let ids: HashSet<&str> = mine.iter().map(|bm| bm.id.as_str()).collect();
+        found.anchors.retain(|id, _| ids.contains(id.as_str()));
+        let mut marks: Vec<Anchor> = found.anchors.values().flatten().copied().collect();
         marks.sort();
         marks.dedup();
         doc.shown_marks = match &doc.filter {
@@ -68,13 +105,15 @@ impl App {
             .bookmarks()
             .iter()
             .filter_map(|bm| {
-                let here = doc.is_some_and(|d| bm.briefing.id.matches(&d.reference.id));
+                let here = doc.is_some_and(|d| bm.briefing.id.matches(&d.briefing.id));
                 if !here && !all {
                     return None;
                 }
-                let anchor = doc
-                    .filter(|_| here)
-                    .and_then(|d| bm.resolve(&d.full).anchor());
+                let anchor = doc.filter(|_| here).and_then(|d| {
+                    d.found
+                        .get(&bm.id)
+                        .unwrap_or_else(|| bm.resolve(&d.full).anchor())
+                });
                 Some(BookmarkRow {
                     id: bm.id.clone(),
                     title: bm.briefing.title.clone(),
@@ -113,7 +152,7 @@ impl App {
             return;
         };
         let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
-        match store.add(&doc.reference, &doc.full, anchor, note) {
+        match store.add(&doc.briefing, &doc.full, anchor, note) {
             Ok(Some(bm)) => {
                 let msg = format!("bookmarked: {}", bm.section);
                 self.refresh_marks();
@@ -121,6 +160,21 @@ impl App {
             }
             Ok(None) => self.warn("nothing to bookmark here"),
             Err(e) => self.warn(format!("bookmark not saved: {e}")),
+        }
+        self.report_store_warnings();
+    }
+
+    /// Say that a state file damaged while reading (by hand or by another program) was moved
+    /// aside: that matters more than the message of the action that found it.
+    pub(crate) fn report_store_warnings(&mut self) {
+        let Some(store) = &mut self.store else { return };
+        let warnings: Vec<String> = store
+            .take_warnings()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        if !warnings.is_empty() {
+            self.warn(warnings.join("; "));
         }
     }
 
@@ -143,6 +197,9 @@ impl App {
         {
             self.warn(format!("cannot read the bookmarks: {e}"));
         }
+        // Another reader may have bookmarked or deleted meanwhile: the marks follow the list.
+        self.refresh_marks();
+        self.report_store_warnings();
         let all = self.doc.is_none() || self.screen == Screen::Library;
         let items = self.bookmark_rows(all);
         self.overlay = Some(Overlay::Bookmarks {
@@ -210,6 +267,7 @@ impl App {
             }
             _ => return false,
         }
+        self.report_store_warnings();
         true
     }
 
@@ -226,6 +284,7 @@ impl App {
             let all = *all;
             self.relist_bookmarks(all);
         }
+        self.report_store_warnings();
     }
 
     /// Rebuild the list (after a change), keeping the cursor in range.
@@ -259,19 +318,18 @@ impl App {
             }
         }
         let Some(doc) = &self.doc else { return };
-        let found = self
-            .store
-            .as_ref()
-            .and_then(|s| s.bookmark(&row.id))
-            .map(|bm| bm.resolve(&doc.full));
+        let found = doc.found.get(&row.id).unwrap_or_else(|| {
+            self.store
+                .as_ref()
+                .and_then(|s| s.bookmark(&row.id))
+                .and_then(|bm| bm.resolve(&doc.full).anchor())
+        });
         match found {
-            Some(Resolved::Exact(a) | Resolved::Moved(a)) => {
+            Some(a) => {
                 let shown = doc.filter.as_ref().map_or(a, |f| f.to_view(a));
                 self.jump_to(shown, Target::Paragraph);
             }
-            Some(Resolved::NotFound) | None => {
-                self.warn("passage not found: the text was changed or removed")
-            }
+            None => self.warn("passage not found: the text was changed or removed"),
         }
     }
 
@@ -313,7 +371,7 @@ impl App {
             return;
         };
         let full = doc.filter.as_ref().map_or(top, |f| f.to_full(top));
-        if let Err(e) = store.save_position(&doc.reference, &doc.full, full) {
+        if let Err(e) = store.save_position(&doc.briefing, &doc.full, full) {
             self.warn(format!("reading position not saved: {e}"));
         }
     }
@@ -323,12 +381,14 @@ impl App {
         let (Some(store), Some(doc)) = (&mut self.store, &self.doc) else {
             return;
         };
-        // Bookmarks of this briefing learn its current path and title (the store writes only
-        // when something changed). Failing to update them only makes `brief bookmarks` less
-        // helpful; reading goes on.
-        let _ = store.touch(&doc.reference);
+        // Only bookmarks learn the briefing's current path and title, and hashing a big briefing
+        // again costs time on every open: touch only when there are some. Failing to update
+        // them only makes `brief bookmarks` less helpful; reading goes on.
+        if !store.bookmarks_for(&doc.briefing.id).is_empty() {
+            let _ = store.touch(&doc.briefing);
+        }
         let Some(full) = store
-            .position(&doc.reference.id)
+            .position(&doc.briefing.id)
             .and_then(|p| p.restore(&doc.full))
         else {
             return;
@@ -336,8 +396,9 @@ impl App {
         let a = doc.filter.as_ref().map_or(full, |f| f.to_view(full));
         let max = self.max_offset();
         let doc = self.doc.as_mut().expect("checked above");
-        // The position is the paragraph at the top of the page, not a heading above it.
-        doc.offset = doc.view.line_of(a).min(max);
+        // Only the paragraph is saved, not whether its headings were on screen above it: show
+        // them, as a jump does, so that a page left at a question's heading opens the same way.
+        doc.offset = doc.view.block_of(a).min(max);
         doc.current = a;
     }
 }

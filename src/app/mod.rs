@@ -137,13 +137,15 @@ pub struct Doc {
     pub highlights: HighlightCache,
     /// The number of each section of the full briefing among those of its kind (Q4 is 4).
     pub numbers: Vec<usize>,
-    /// Which briefing this is and where it was opened from, for bookmarks and reading
-    /// positions (computed once: it hashes the whole text).
-    pub reference: BriefingRef,
+    /// Which briefing this is and where it was read from, for bookmarks and reading positions;
+    /// computed once per open, since hashing a 10 MB briefing takes a noticeable moment.
+    pub briefing: BriefingRef,
     /// Bookmarked paragraphs of the full briefing, in order.
     pub marks: Vec<Anchor>,
     /// The same in the shown briefing (only those the filter shows).
     pub shown_marks: Vec<Anchor>,
+    /// Where each bookmark of this briefing is in it, found once per version of its text.
+    pub found: marks::Found,
 }
 
 impl std::fmt::Debug for Doc {
@@ -169,9 +171,10 @@ impl Doc {
         let view = View::new(&full, width);
         let numbers = crate::model::section_numbers(&full.sections);
         Doc {
-            reference: BriefingRef::new(&full, origin_path(&origin)),
+            briefing: BriefingRef::new(&full, path),
             marks: Vec::new(),
             shown_marks: Vec::new(),
+            found: marks::Found::default(),
             numbers,
             full,
             origin,
@@ -208,7 +211,10 @@ impl Doc {
 
     /// The file the briefing came from, if any.
     pub fn path(&self) -> Option<&Path> {
-        origin_path(&self.origin)
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            Origin::Sample(_) => None,
+        }
     }
 }
 
@@ -304,6 +310,7 @@ impl App {
         self.doc = Some(Doc::new(full, origin, width));
         self.refresh_marks();
         self.restore_position();
+        self.report_store_warnings();
         self.screen = Screen::Reader;
         self.focus = Focus::Transcript;
         self.overlay = None;
@@ -411,7 +418,9 @@ impl App {
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
                 doc.numbers = crate::model::section_numbers(&full.sections);
-                doc.reference = BriefingRef::new(&full, origin_path(&doc.origin));
+                doc.briefing = BriefingRef::new(&full, doc.path());
+                // Turns split or merged keep both hashes but move anchors: find passages anew.
+                doc.found = marks::Found::default();
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
                 let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
@@ -473,14 +482,6 @@ pub fn clamp_anchor(b: &Briefing, a: Anchor) -> Anchor {
         .last()
         .or_else(|| b.paragraphs().map(|(x, _)| x).next())
         .unwrap_or(nav::turn_start(0, 0))
-}
-
-/// The file a briefing comes from (none for a built-in sample).
-fn origin_path(origin: &Origin) -> Option<&Path> {
-    match origin {
-        Origin::File(p) => Some(p),
-        Origin::Sample(_) => None,
-    }
 }
 
 /// Read a briefing from its file or the built-in samples.

@@ -64,8 +64,9 @@ pub fn prepare(args: &ReadArgs, area: Rect) -> Result<App, CliError> {
         Start::Samples => app = app.with_library(Library::samples()),
     }
     // A damaged state file was moved aside: say so, in the status line, once the reader is up.
-    if let Some(w) = warnings.first() {
-        app.warn(w.clone());
+    if !warnings.is_empty() {
+        // Both files may have been damaged; the status line shows as much as fits.
+        app.warn(warnings.join("; "));
     } else if let Some(e) = &app.store_error {
         let e = format!("bookmarks are off: {e}");
         app.warn(e);

@@ -316,15 +316,18 @@ impl Store {
     /// Put back a bookmark returned by [`Store::delete`] (undo). Nothing happens if a bookmark
     /// with its id exists.
     pub fn restore(&mut self, bm: Bookmark) -> Result<(), StoreError> {
-        let before = self.deleted_after.remove(&bm.id).flatten();
+        let before = self.deleted_after.remove(&bm.id);
         self.change_bookmarks(|list| {
             if list.iter().any(|x| x.id == bm.id) {
                 return;
             }
-            let at = match before.and_then(|id| list.iter().position(|x| x.id == id)) {
-                Some(i) => i + 1,
-                None => list.partition_point(|x| x.created <= bm.created),
+            let at = match before {
+                // It was the first: it goes first again.
+                Some(None) => Some(0),
+                Some(Some(id)) => list.iter().position(|x| x.id == id).map(|i| i + 1),
+                None => None,
             };
+            let at = at.unwrap_or_else(|| list.partition_point(|x| x.created <= bm.created));
             list.insert(at, bm);
         })
     }

@@ -6,7 +6,6 @@
 
 use super::{CliError, CliResult};
 use crate::{format, import};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -60,17 +59,7 @@ pub fn run(args: ImportArgs) -> CliResult {
 
 /// Read a file or standard input; invalid UTF-8 is replaced, with a warning that says where.
 fn read_lossy(path: &Path) -> Result<(String, String), CliError> {
-    let (name, bytes) = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| CliError::invalid(format!("<stdin>: cannot read: {e}")))?;
-        ("<stdin>".to_string(), buf)
-    } else {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| CliError::invalid(format!("{name}: {e}")))?;
-        (name, bytes)
-    };
+    let (name, bytes) = super::read_bytes(path)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok((name, text)),
         Err(e) => {

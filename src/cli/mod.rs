@@ -50,19 +50,23 @@ pub struct Input {
     pub text: String,
 }
 
-/// Read a UTF-8 text file, or standard input for `-`. Invalid UTF-8 is an error that says where.
-pub fn read_input(path: &Path) -> Result<Input, CliError> {
-    let (name, bytes) = if path.as_os_str() == "-" {
+/// The bytes of a file, or of standard input for `-`, with the name to use in messages.
+pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), CliError> {
+    if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .map_err(|e| CliError::invalid(format!("<stdin>: cannot read: {e}")))?;
-        ("<stdin>".to_string(), buf)
-    } else {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| CliError::invalid(format!("{name}: {e}")))?;
-        (name, bytes)
-    };
+        return Ok(("<stdin>".to_string(), buf));
+    }
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| CliError::invalid(format!("{name}: {e}")))?;
+    Ok((name, bytes))
+}
+
+/// Read a UTF-8 text file, or standard input for `-`. Invalid UTF-8 is an error that says where.
+pub fn read_input(path: &Path) -> Result<Input, CliError> {
+    let (name, bytes) = read_bytes(path)?;
     let text = decode_utf8(&name, bytes)?;
     Ok(Input { name, text })
 }

@@ -458,3 +458,28 @@ fn a_reload_that_regroups_paragraphs_finds_the_bookmarks_again() {
         "the mark points at {a:?}"
     );
 }
+
+#[test]
+fn m_on_a_bookmarked_passage_edits_its_note_instead_of_adding_a_twin() {
+    let state = tempfile::tempdir().unwrap();
+    let file = fixture("harbour.brief");
+    let mut app = app_with_state(state.path(), &file);
+    keys(&mut app, "]]mfirst\n");
+    assert!(
+        message(&app).starts_with("bookmarked: Q2"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "m");
+    assert!(
+        message(&app).starts_with("already bookmarked"),
+        "{}",
+        message(&app)
+    );
+    // The prompt holds the old note; typing adds to it and Enter saves it.
+    keys(&mut app, " and second\n");
+    keys(&mut app, "'");
+    let (_, rows, _) = list(&app);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].note.as_deref(), Some("first and second"));
+}

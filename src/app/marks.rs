@@ -138,10 +138,28 @@ impl App {
             return self.warn(reason);
         }
         let Some(doc) = &self.doc else { return };
+        let anchor = doc.current_full();
+        // A passage is bookmarked once: `m` on it again edits the note instead of adding a twin.
+        let existing = doc
+            .found
+            .anchors
+            .iter()
+            .find(|(_, a)| **a == Some(anchor))
+            .map(|(id, _)| id.clone());
+        if let Some(id) = existing {
+            let note = self
+                .store
+                .as_ref()
+                .and_then(|s| s.bookmark(&id))
+                .and_then(|bm| bm.note.clone());
+            self.prompt = Some(Prompt {
+                kind: PromptKind::EditNote { id },
+                text: note.unwrap_or_default(),
+            });
+            return self.say("already bookmarked: edit its note (Enter saves)");
+        }
         self.prompt = Some(Prompt {
-            kind: PromptKind::Note {
-                anchor: doc.current_full(),
-            },
+            kind: PromptKind::Note { anchor },
             text: String::new(),
         });
     }

@@ -3,6 +3,8 @@
 //! A glossary file holds `[[glossary]]` tables and nothing else (docs/FORMAT.md, "The shared
 //! glossary"). Errors name the file, line and column, as the briefing parser's do.
 
+use crate::format::front::{RawEntry, glossary_entries};
+use crate::format::{ParseErrors, Position};
 use crate::model::GlossaryEntry;
 use serde::Deserialize;
 use std::path::Path;
@@ -19,19 +21,6 @@ pub const FILE_NAME: &str = "glossary.toml";
 struct GlossaryFile {
     #[serde(default)]
     glossary: Vec<RawEntry>,
-}
-
-/// An entry as written, with the position of its term for error messages.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntry {
-    term: toml::Spanned<String>,
-    #[serde(default)]
-    definition: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    proposed: bool,
 }
 
 /// The shared glossary that applies to the briefing at `briefing_path` (or the built-in one).
@@ -64,56 +53,18 @@ pub fn builtin() -> Result<Vec<GlossaryEntry>, String> {
 /// Every entry needs a non-empty `term` and, unless `proposed`, a non-empty `definition`; a term
 /// may appear only once (case-insensitively).
 pub fn parse(src: &str, name: &str) -> Result<Vec<GlossaryEntry>, String> {
+    let pos = Position::new(name, src);
     let file: GlossaryFile = toml::from_str(src).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| line_col(src, s.start));
-        format!("{name}:{line}:{col}: {}", e.message().trim_end())
+        let at = e.span().map_or(0, |s| s.start);
+        pos.diag(at, e.message().trim_end(), None).to_string()
     })?;
-    let mut errors = Vec::new();
-    let mut out: Vec<GlossaryEntry> = Vec::with_capacity(file.glossary.len());
-    for raw in file.glossary {
-        let (line, col) = line_col(src, raw.term.span().start);
-        let term = raw.term.into_inner().trim().to_string();
-        let definition = raw.definition.unwrap_or_default().trim().to_string();
-        if term.is_empty() {
-            errors.push(format!("{name}:{line}:{col}: empty glossary term"));
-        } else if definition.is_empty() && !raw.proposed {
-            errors.push(format!(
-                "{name}:{line}:{col}: the term `{term}` has no definition\n  hint: add `definition = \"…\"`, or `proposed = true` for a candidate term"
-            ));
-        } else if out.iter().any(|e| e.term.eq_ignore_ascii_case(&term)) {
-            errors.push(format!(
-                "{name}:{line}:{col}: the term `{term}` is defined twice\n  hint: merge the two entries, or make one form an alias of the other"
-            ));
-        }
-        out.push(GlossaryEntry {
-            term,
-            definition,
-            aliases: raw
-                .aliases
-                .into_iter()
-                .map(|a| a.trim().to_string())
-                .collect(),
-            proposed: raw.proposed,
-        });
-    }
-    if errors.is_empty() {
+    let mut errs = Vec::new();
+    let out = glossary_entries(file.glossary, &pos, 0, &mut errs);
+    if errs.is_empty() {
         Ok(out)
     } else {
-        Err(errors.join("\n"))
+        Err(ParseErrors(errs).to_string())
     }
-}
-
-/// 1-based line and column (in characters) of byte offset `at` in `src`.
-fn line_col(src: &str, at: usize) -> (usize, usize) {
-    let at = at.min(src.len());
-    let at = (0..=at)
-        .rev()
-        .find(|&i| src.is_char_boundary(i))
-        .unwrap_or(0);
-    let head = &src[..at];
-    let line = head.matches('\n').count() + 1;
-    let col = head.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 /// The file's entries, then the shared entries whose term the file does not define.
@@ -191,7 +142,7 @@ mod tests {
         );
         let err = parse("[[glossary]]\nterm = \"white list\"\n", "g.toml").unwrap_err();
         assert!(
-            err.starts_with("g.toml:2:8: the term `white list` has no definition"),
+            err.starts_with("g.toml:2:8: glossary term `white list` has no definition"),
             "{err}"
         );
         let ok = parse("[[glossary]]\nterm = \"x\"\nproposed = true\n", "g.toml").unwrap();
@@ -203,7 +154,7 @@ mod tests {
         let src = "[[glossary]]\nterm = \"SME\"\ndefinition = \"d\"\n[[glossary]]\nterm = \"sme\"\ndefinition = \"d\"\n";
         let err = parse(src, "g.toml").unwrap_err();
         assert!(
-            err.starts_with("g.toml:5:8: the term `sme` is defined twice"),
+            err.starts_with("g.toml:5:8: glossary term `sme` is defined twice"),
             "{err}"
         );
     }

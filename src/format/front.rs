@@ -36,9 +36,10 @@ struct RawSpeaker {
     kind: SpeakerKind,
 }
 
+/// A glossary entry as written (in front matter or in a shared `glossary.toml`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEntry {
+pub struct RawEntry {
     term: Spanned<String>,
     #[serde(default)]
     definition: Option<String>,
@@ -113,27 +114,7 @@ pub fn parse(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>
             kind: s.kind,
         });
     }
-    let mut glossary = Vec::new();
-    for g in raw.glossary {
-        let at = base + g.term.span().start;
-        let term = one_line(g.term.into_inner());
-        let definition = g.definition.map(one_line).unwrap_or_default();
-        if term.is_empty() {
-            errs.push(pos.diag(at, "the glossary term is empty", None));
-        } else if definition.is_empty() && !g.proposed {
-            errs.push(pos.diag(
-                at,
-                &format!("glossary term `{term}` has no definition"),
-                Some("write a `definition`, or mark the entry `proposed = true`"),
-            ));
-        }
-        glossary.push(GlossaryEntry {
-            term,
-            definition,
-            aliases: g.aliases.into_iter().map(one_line).collect(),
-            proposed: g.proposed,
-        });
-    }
+    let glossary = glossary_entries(raw.glossary, pos, base, errs);
     if errs.len() > before {
         return None;
     }
@@ -153,6 +134,45 @@ pub fn parse(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>
         speakers,
         glossary,
     })
+}
+
+/// Check glossary entries as written (`base`: where their TOML text starts in the file): each needs a
+/// term, a definition unless `proposed`, and a term of its own (case-insensitively).
+pub fn glossary_entries(
+    raw: Vec<RawEntry>,
+    pos: &Position,
+    base: usize,
+    errs: &mut Vec<Diagnostic>,
+) -> Vec<GlossaryEntry> {
+    let mut out: Vec<GlossaryEntry> = Vec::with_capacity(raw.len());
+    let mut seen: HashSet<String> = HashSet::new();
+    for g in raw {
+        let at = base + g.term.span().start;
+        let term = one_line(g.term.into_inner());
+        let definition = g.definition.map(one_line).unwrap_or_default();
+        if term.is_empty() {
+            errs.push(pos.diag(at, "the glossary term is empty", None));
+        } else if definition.is_empty() && !g.proposed {
+            errs.push(pos.diag(
+                at,
+                &format!("glossary term `{term}` has no definition"),
+                Some("write a `definition`, or mark the entry `proposed = true`"),
+            ));
+        } else if !seen.insert(term.to_lowercase()) {
+            errs.push(pos.diag(
+                at,
+                &format!("glossary term `{term}` is defined twice"),
+                Some("merge the two entries, or make one form an alias of the other"),
+            ));
+        }
+        out.push(GlossaryEntry {
+            term,
+            definition,
+            aliases: g.aliases.into_iter().map(one_line).collect(),
+            proposed: g.proposed,
+        });
+    }
+    out
 }
 
 /// Tabs and line breaks in a single-line field become spaces, and the ends are trimmed.

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::Path;
 
 mod body;
-mod front;
+pub(crate) mod front;
 mod lint;
 mod write;
 

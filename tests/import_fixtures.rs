@@ -223,3 +223,27 @@ fn junk_prefixes_topics_and_inline_labels() {
     assert!(b.paragraphs().all(|(_, p)| !p.text.contains("X7-QQ21")));
     assert_eq!(b.sections[0].turns[1].paragraphs.len(), 4);
 }
+
+#[test]
+fn outlet_and_reporter_word_labels() {
+    let b = fixture("outlet_reporters.txt");
+    let outlets: Vec<Option<&str>> = b
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Qa)
+        .map(|s| s.outlet.as_deref())
+        .collect();
+    assert_eq!(
+        outlets,
+        vec![Some("Harbour Daily"), Some("AFP"), Some("海港日报")]
+    );
+    for s in b.sections.iter().filter(|s| s.kind == SectionKind::Qa) {
+        let q = &s.turns[0];
+        assert_eq!(q.kind, TurnKind::Question);
+        let text = &q.paragraphs[0].text;
+        assert!(
+            !text.contains("reporter") && !text.contains("记者"),
+            "{text}"
+        );
+    }
+}

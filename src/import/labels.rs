@@ -162,6 +162,13 @@ fn is_mixed_label(label: &str) -> bool {
     if outer.is_empty() || !outer.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
+    // An outlet names its reporter in lower case: `CCTV reporter`, `AFP correspondent`.
+    let outer = match outer.rsplit_once(' ') {
+        Some((stem, last)) if matches!(last, "reporter" | "correspondent" | "journalist") => {
+            stem.to_string()
+        }
+        _ => outer,
+    };
     plain_words(&outer, false)
         && outer.split(' ').all(|w| {
             CONNECTORS.contains(&w)
@@ -240,6 +247,19 @@ mod tests {
             ("Reporter", "Mrs Wu, why?", "（英文提问）")
         );
         assert!(candidate("我们认为，这很好：是").is_none());
+    }
+
+    #[test]
+    fn outlet_reporter_labels() {
+        assert_eq!(
+            shape("CCTV reporter: What next?"),
+            Some((Shape::Mixed, "CCTV reporter", "What next?"))
+        );
+        assert_eq!(
+            shape("Agence France-Presse correspondent: Why?"),
+            Some((Shape::Mixed, "Agence France-Presse correspondent", "Why?"))
+        );
+        assert_eq!(shape("The reporter said: no"), None);
     }
 
     #[test]

@@ -120,6 +120,7 @@ pub fn is_reporter_word(label: &str) -> bool {
         label.to_lowercase().as_str(),
         "reporter"
             | "journalist"
+            | "correspondent"
             | "question"
             | "q"
             | "press"
@@ -145,7 +146,7 @@ pub fn classify(label: &str) -> Who {
     if is_reporter_word(label) {
         return Who::Reporter { outlet: None };
     }
-    if let Some(outlet) = chinese_outlet(label) {
+    if let Some(outlet) = chinese_outlet(label).or_else(|| english_outlet(label)) {
         return Who::Reporter { outlet };
     }
     if is_host_word(&lower) {
@@ -188,6 +189,26 @@ fn person(name: &str, role: Option<String>, kind: Hint) -> Who {
         role,
         kind,
     }
+}
+
+/// `CCTV reporter` / `AFP correspondent` → the outlet before the reporter word. The stem must
+/// not itself look like a person's title (`Senior correspondent` stays a reporter without outlet).
+fn english_outlet(label: &str) -> Option<Option<String>> {
+    let (stem, last) = label.trim().rsplit_once(' ')?;
+    if !matches!(
+        last.to_lowercase().as_str(),
+        "reporter" | "correspondent" | "journalist"
+    ) {
+        return None;
+    }
+    let stem = stem.trim();
+    // Codes such as `X7-QQ21` are junk prefixes, not outlets.
+    let outlet_like = stem.split(' ').count() <= 4
+        && stem.chars().next().is_some_and(char::is_uppercase)
+        && stem
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '&' | '\'' | '’'));
+    outlet_like.then(|| Some(stem.to_string()))
 }
 
 /// `新华社记者` → outlet `新华社`; a bare `记者` has none.
@@ -346,6 +367,29 @@ mod tests {
             Who::Person { name, role, kind } => (name, role, kind),
             other => panic!("{label}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn outlet_and_reporter_word_name_the_outlet() {
+        for (label, outlet) in [
+            ("CCTV reporter", Some("CCTV")),
+            ("AFP correspondent", Some("AFP")),
+            ("Global Times journalist", Some("Global Times")),
+            ("澎湃新闻记者", Some("澎湃新闻")),
+            ("Correspondent", None),
+        ] {
+            assert_eq!(
+                classify(label),
+                Who::Reporter {
+                    outlet: outlet.map(String::from)
+                },
+                "{label}"
+            );
+        }
+        assert!(!matches!(
+            classify("the reporter"),
+            Who::Reporter { outlet: Some(_) }
+        ));
     }
 
     #[test]

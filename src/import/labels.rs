@@ -164,9 +164,7 @@ fn is_mixed_label(label: &str) -> bool {
     }
     // An outlet names its reporter in lower case: `CCTV reporter`, `AFP correspondent`.
     let outer = match outer.rsplit_once(' ') {
-        Some((stem, last)) if matches!(last, "reporter" | "correspondent" | "journalist") => {
-            stem.to_string()
-        }
+        Some((stem, "reporter" | "correspondent" | "journalist")) => stem.to_string(),
         _ => outer,
     };
     plain_words(&outer, false)

@@ -247,3 +247,23 @@ fn outlet_and_reporter_word_labels() {
         );
     }
 }
+
+/// The name of the speaker of every answer, in order.
+fn answerers(b: &Briefing) -> Vec<String> {
+    b.sections
+        .iter()
+        .flat_map(|s| &s.turns)
+        .filter(|t| t.kind == TurnKind::Answer)
+        .map(|t| b.speaker(&t.speaker).expect("listed").name.clone())
+        .collect()
+}
+
+#[test]
+fn a_answering_q_is_the_spokesperson() {
+    let b = fixture("qa_spokesperson.txt");
+    assert_eq!(answerers(&b), vec!["Lin Mei", "Lin Mei"]);
+    assert!(b.speakers.iter().all(|s| s.name != "A"));
+    let b = fixture("qa_unnamed_spokesperson.txt");
+    assert_eq!(answerers(&b), vec!["Spokesperson", "Spokesperson"]);
+    assert_eq!(kinds(&b), vec![SectionKind::Qa, SectionKind::Qa]);
+}

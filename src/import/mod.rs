@@ -21,6 +21,7 @@ pub mod people;
 pub mod questions;
 pub mod reported;
 pub mod sections;
+pub mod spokesperson;
 pub mod text;
 pub mod transcript;
 

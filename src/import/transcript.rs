@@ -129,6 +129,9 @@ pub fn build(
     }
     decide_placeholders(&mut turns, &placeholders, people, notes);
     resolve_title_labels(people, meta, notes);
+    if q_labels {
+        super::spokesperson::resolve_answer_label(people, &meta.title, notes);
+    }
     find_host(&turns, people, notes);
     if !q_labels {
         split_unlabelled_questions(&mut turns, people, notes);

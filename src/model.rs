@@ -249,6 +249,16 @@ pub fn section_numbers(sections: &[Section]) -> Vec<usize> {
         .collect()
 }
 
+impl Anchor {
+    pub const fn new(section: usize, turn: usize, paragraph: usize) -> Anchor {
+        Anchor {
+            section,
+            turn,
+            paragraph,
+        }
+    }
+}
+
 /// A section's id (`r1`, `q3`, `n1`, `c1`): its kind's prefix and its number among sections of that kind.
 pub fn section_id(sections: &[Section], index: usize) -> String {
     format_section_id(sections[index].kind, section_number(sections, index))

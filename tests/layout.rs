@@ -76,11 +76,7 @@ fn render(b: &Briefing, l: &Layout) -> Vec<String> {
 }
 
 fn a(section: usize, turn: usize, paragraph: usize) -> Anchor {
-    Anchor {
-        section,
-        turn,
-        paragraph,
-    }
+    Anchor::new(section, turn, paragraph)
 }
 
 #[test]

@@ -61,11 +61,7 @@ fn parse(src: &str) -> Briefing {
 }
 
 fn a(section: usize, turn: usize, paragraph: usize) -> Anchor {
-    Anchor {
-        section,
-        turn,
-        paragraph,
-    }
+    Anchor::new(section, turn, paragraph)
 }
 
 fn none(_: &Paragraph) -> Vec<Highlight> {

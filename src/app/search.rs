@@ -115,11 +115,7 @@ mod tests {
     use crate::app::testdoc::sample;
 
     fn a(section: usize, turn: usize, paragraph: usize) -> Anchor {
-        Anchor {
-            section,
-            turn,
-            paragraph,
-        }
+        Anchor::new(section, turn, paragraph)
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The sample briefings built into the binary, shown by `brief` when there is no ./briefings.
+//! The sample briefings built into the binary, shown by `brief` when there is no ./briefings: the
+//! shipped briefings of the repository's `briefings/` folder (the seeds, imported and checked).
 
 /// A briefing embedded in the binary.
 pub struct Sample {
@@ -7,14 +8,49 @@ pub struct Sample {
     pub text: &'static str,
 }
 
-/// The built-in samples: our own example briefings until the shipped `briefings/*.brief` exist.
+/// The built-in samples.
 pub const SAMPLES: &[Sample] = &[
     Sample {
-        name: "harbour.brief",
-        text: include_str!("../tests/fixtures/reader/harbour.brief"),
+        name: "2022-07-19-scio-industry-and-it-first-half.brief",
+        text: include_str!("../briefings/2022-07-19-scio-industry-and-it-first-half.brief"),
     },
     Sample {
-        name: "chengshi.brief",
-        text: include_str!("../tests/fixtures/reader/chengshi.brief"),
+        name: "2023-07-20-industrial-recovery-digital-upgrading.brief",
+        text: include_str!("../briefings/2023-07-20-industrial-recovery-digital-upgrading.brief"),
+    },
+    Sample {
+        name: "manufacturing-resumption-report.brief",
+        text: include_str!("../briefings/manufacturing-resumption-report.brief"),
+    },
+    Sample {
+        name: "miit-industrial-economy-hot-spots.brief",
+        text: include_str!("../briefings/miit-industrial-economy-hot-spots.brief"),
+    },
+    Sample {
+        name: "miit-industry-recovery-report.brief",
+        text: include_str!("../briefings/miit-industry-recovery-report.brief"),
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_briefing_is_built_in_and_parses() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        let shipped = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "brief"))
+            .count();
+        assert_eq!(
+            SAMPLES.len(),
+            shipped,
+            "add new briefings/*.brief to SAMPLES"
+        );
+        for s in SAMPLES {
+            crate::format::parse(s.text, s.name).unwrap();
+        }
+    }
+}

@@ -171,8 +171,9 @@ fn with_no_argument_the_samples_library_opens() {
     t.press("Enter");
     t.run_brief(&[]);
     t.wait_for("built-in samples");
-    t.wait_for("Briefing on port traffic");
-    t.press("G");
+    // The shipped briefings, newest first: the second is the SCIO press conference.
+    t.wait_for("SCIO briefing on the development");
+    t.press("j");
     t.press("Enter");
     t.wait_for("Opening remarks");
     t.press("L");

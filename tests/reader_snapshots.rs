@@ -132,3 +132,23 @@ fn help_follows_the_user_keymap() {
     press(&mut app, "Q");
     assert_eq!(app.section_label().unwrap().split(' ').next(), Some("Q1"));
 }
+
+/// The shipped SCIO briefing (a seed, imported and checked), opened as a user opens it.
+fn app_on_seed(w: u16, h: u16) -> App {
+    let name = "briefings/2022-07-19-scio-industry-and-it-first-half.brief";
+    let b = format::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap();
+    let mut app =
+        App::new(Keymap::defaults(), Rect::new(0, 0, w, h), false).with_theme(Theme::no_color());
+    app.open(b, Origin::File(PathBuf::from(name)));
+    app
+}
+
+#[test]
+fn seed_briefing_at_80x24_and_160x48() {
+    let mut app = app_on_seed(80, 24);
+    press(&mut app, "]]]]");
+    insta::assert_snapshot!("seed_80x24_q4", draw(&app));
+    let mut app = app_on_seed(160, 48);
+    press(&mut app, "5]");
+    insta::assert_snapshot!("seed_160x48_q5", draw(&app));
+}

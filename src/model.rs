@@ -408,6 +408,26 @@ impl fmt::Display for TurnKind {
     }
 }
 
+/// A briefing of one remarks section with one turn of these paragraphs, for unit tests.
+#[cfg(test)]
+pub(crate) fn one_turn_briefing(paras: &[&str]) -> Briefing {
+    Briefing {
+        sections: vec![Section {
+            kind: SectionKind::Remarks,
+            title: None,
+            outlet: None,
+            turns: vec![Turn {
+                speaker: "a".into(),
+                kind: TurnKind::Statement,
+                paragraphs: paras.iter().map(|p| Paragraph::plain(*p)).collect(),
+                line: SourceLine(0),
+            }],
+            line: SourceLine(0),
+        }],
+        ..Default::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,28 +8,23 @@ pub struct Sample {
     pub text: &'static str,
 }
 
+/// One embedded shipped briefing, named by its file in `briefings/`.
+macro_rules! shipped {
+    ($file:literal) => {
+        Sample {
+            name: $file,
+            text: include_str!(concat!("../briefings/", $file)),
+        }
+    };
+}
+
 /// The built-in samples.
 pub const SAMPLES: &[Sample] = &[
-    Sample {
-        name: "2022-07-19-scio-industry-and-it-first-half.brief",
-        text: include_str!("../briefings/2022-07-19-scio-industry-and-it-first-half.brief"),
-    },
-    Sample {
-        name: "2023-07-20-industrial-recovery-digital-upgrading.brief",
-        text: include_str!("../briefings/2023-07-20-industrial-recovery-digital-upgrading.brief"),
-    },
-    Sample {
-        name: "manufacturing-resumption-report.brief",
-        text: include_str!("../briefings/manufacturing-resumption-report.brief"),
-    },
-    Sample {
-        name: "miit-industrial-economy-hot-spots.brief",
-        text: include_str!("../briefings/miit-industrial-economy-hot-spots.brief"),
-    },
-    Sample {
-        name: "miit-industry-recovery-report.brief",
-        text: include_str!("../briefings/miit-industry-recovery-report.brief"),
-    },
+    shipped!("2022-07-19-scio-industry-and-it-first-half.brief"),
+    shipped!("2023-07-20-industrial-recovery-digital-upgrading.brief"),
+    shipped!("manufacturing-resumption-report.brief"),
+    shipped!("miit-industrial-economy-hot-spots.brief"),
+    shipped!("miit-industry-recovery-report.brief"),
 ];
 
 #[cfg(test)]

@@ -134,14 +134,7 @@ impl Library {
 
     /// Scroll so that the cursor is within a list of `height` rows.
     pub fn keep_in_view(&mut self, height: usize) {
-        if height == 0 {
-            return;
-        }
-        if self.selected < self.scroll {
-            self.scroll = self.selected;
-        } else if self.selected >= self.scroll + height {
-            self.scroll = self.selected + 1 - height;
-        }
+        self.scroll = crate::app::lists::scroll_to_show(self.selected, self.scroll, height);
     }
 
     /// The entry under the cursor.

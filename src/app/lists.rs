@@ -5,6 +5,18 @@ use crate::app::action::Action;
 use crate::app::library::Library;
 use crate::app::update::Target;
 
+/// The first visible row of a list of `height` rows scrolled to `scroll`, moved as little as needed
+/// for row `selected` to be seen (the library and the outline scroll alike).
+pub fn scroll_to_show(selected: usize, scroll: usize, height: usize) -> usize {
+    if height == 0 || (scroll..scroll + height).contains(&selected) {
+        scroll
+    } else if selected < scroll {
+        selected
+    } else {
+        selected + 1 - height
+    }
+}
+
 impl App {
     pub(super) fn update_library(&mut self, action: Action, count: Option<usize>) {
         let page = self.page_height() as isize;

@@ -170,25 +170,12 @@ mod tests {
             assert_eq!(a.hex(), b.hex(), "{s:?}");
         }
     }
-    use crate::model::{Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
 
     fn briefing(title: &str, paras: &[&str]) -> Briefing {
-        let mut b = Briefing::default();
+        let mut b = crate::model::one_turn_briefing(paras);
         b.meta.title = title.into();
         b.meta.date = Some("2022-07-19".into());
         b.meta.source = Some("State Council Information Office".into());
-        b.sections.push(Section {
-            kind: SectionKind::Remarks,
-            title: None,
-            outlet: None,
-            turns: vec![Turn {
-                speaker: "a".into(),
-                kind: TurnKind::Statement,
-                paragraphs: paras.iter().map(|p| Paragraph::plain(*p)).collect(),
-                line: SourceLine(0),
-            }],
-            line: SourceLine(0),
-        });
         b
     }
 

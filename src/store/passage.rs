@@ -320,24 +320,9 @@ fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
 
     fn briefing(paras: &[&str]) -> Briefing {
-        Briefing {
-            sections: vec![Section {
-                kind: SectionKind::Remarks,
-                title: None,
-                outlet: None,
-                turns: vec![Turn {
-                    speaker: "a".into(),
-                    kind: TurnKind::Statement,
-                    paragraphs: paras.iter().map(|p| Paragraph::plain(*p)).collect(),
-                    line: SourceLine(0),
-                }],
-                line: SourceLine(0),
-            }],
-            ..Default::default()
-        }
+        crate::model::one_turn_briefing(paras)
     }
 
     fn at(p: usize) -> Anchor {

@@ -245,7 +245,11 @@ impl<'a> BodyParser<'a> {
         };
         if !self.kinds.known(id) {
             let ids: Vec<&str> = self.speakers.iter().map(|s| s.id.as_str()).collect();
-            let hint = format!("declared speakers are: {} (or `reporter`)", ids.join(", "));
+            let hint = if ids.is_empty() {
+                "no speakers are declared: add a [[speakers]] table, or use `reporter`".to_string()
+            } else {
+                format!("declared speakers are: {} (or `reporter`)", ids.join(", "))
+            };
             self.err(
                 at + 1,
                 &format!("unknown speaker `{id}` in turn line"),

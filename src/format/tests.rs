@@ -153,3 +153,20 @@ fn tabs_become_spaces_and_literal_brackets_survive() {
     let again = parse(&write(&b), "t").unwrap();
     assert_eq!(again, b);
 }
+
+#[test]
+fn marks_with_backslashes_and_bracketed_targets_survive_a_rewrite() {
+    for body in [
+        "a[[\\]]",
+        "#@[[#|] ]]",
+        "[[x\\|y]] and {{!{odd}} and {{\\{{z}}",
+        "[[a]][[b|c|d]]",
+    ] {
+        let src = with_body(&format!("## remarks\n@a:\n{body}\n"));
+        let b = parse(&src, "t.brief").unwrap();
+        let again = parse(&write(&b), "t.brief").unwrap();
+        let marks = |b: &crate::model::Briefing| b.sections[0].turns[0].paragraphs[0].marks.clone();
+        assert_eq!(marks(&again), marks(&b), "{body}");
+        assert!(!marks(&b).is_empty(), "{body}");
+    }
+}

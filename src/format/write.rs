@@ -53,32 +53,17 @@ fn paragraph(out: &mut String, p: &Paragraph) {
     let mut line = String::with_capacity(p.text.len() + 8);
     let mut at = 0;
     for m in &p.marks {
-        let inner = &p.text[m.range.clone()];
-        if !writable(&p.text[..m.range.start], inner, &m.kind) {
+        let mut gap = String::new();
+        escape(&mut gap, &p.text[at..m.range.start]);
+        let Some(mark) = written_mark(&p.text[m.range.clone()], &m.kind) else {
+            continue;
+        };
+        // `\[[` would read as a literal bracket: a mark right after a backslash cannot be written.
+        if gap.ends_with('\\') {
             continue;
         }
-        escape(&mut line, &p.text[at..m.range.start]);
-        match &m.kind {
-            MarkKind::Figure => {
-                line.push_str("{{");
-                escape(&mut line, inner);
-                line.push_str("}}");
-            }
-            MarkKind::Plain => {
-                line.push_str("{{!");
-                escape(&mut line, inner);
-                line.push_str("}}");
-            }
-            MarkKind::Term(target) => {
-                line.push_str("[[");
-                escape(&mut line, inner);
-                if let Some(t) = target {
-                    line.push('|');
-                    line.push_str(t);
-                }
-                line.push_str("]]");
-            }
-        }
+        line.push_str(&gap);
+        line.push_str(&mark);
         at = m.range.end;
     }
     escape(&mut line, &p.text[at..]);
@@ -92,24 +77,43 @@ fn paragraph(out: &mut String, p: &Paragraph) {
     out.push_str(&line);
 }
 
-/// Can this mark be written so that it reads back the same? (Hand marks hold short phrases; the rare
-/// one that cannot be written is kept as plain text rather than corrupting the paragraph.)
-fn writable(before: &str, inner: &str, kind: &MarkKind) -> bool {
-    let close = if matches!(kind, MarkKind::Term(_)) {
-        ']'
-    } else {
-        '}'
+/// The markup of one mark, or None where no markup reads back the same (the parser closes a mark at the
+/// first closing pair, opens it at the last of `[[[`, and splits a term at its first `|`). Hand marks hold
+/// short phrases; the rare one that cannot be written is kept as plain text rather than corrupting the
+/// paragraph.
+fn written_mark(inner: &str, kind: &MarkKind) -> Option<String> {
+    let (open, close, prefix) = match kind {
+        MarkKind::Term(_) => ("[[", "]]", ""),
+        MarkKind::Figure => ("{{", "}}", ""),
+        MarkKind::Plain => ("{{", "}}", "!"),
     };
-    !inner.is_empty()
-        && !before.ends_with('\\')
-        && !inner.contains([close, '\\', '|'])
-        && (!matches!(kind, MarkKind::Figure) || !inner.starts_with('!'))
+    let mut body = String::with_capacity(inner.len() + 8);
+    escape(&mut body, inner);
+    let inside_ok = !inner.is_empty()
         && match kind {
-            MarkKind::Term(Some(t)) => {
-                !t.is_empty() && !t.contains([']', '|', '\\']) && t.trim() == t
-            }
-            _ => true,
+            MarkKind::Term(_) => !body.starts_with('[') && !inner.contains('|'),
+            MarkKind::Figure => !body.starts_with(['{', '!']),
+            MarkKind::Plain => true,
+        };
+    if !inside_ok {
+        return None;
+    }
+    if let MarkKind::Term(Some(target)) = kind {
+        if target.is_empty() || target.trim() != target {
+            return None;
         }
+        body.push('|');
+        escape(&mut body, target);
+        // The parser trims the target, so a space keeps a final `]` from closing the mark early.
+        if target.ends_with(']') {
+            body.push(' ');
+        }
+    }
+    let close_char = &close[..1];
+    if body.contains(close) || body.ends_with(close_char) {
+        return None;
+    }
+    Some(format!("{open}{prefix}{body}{close}"))
 }
 
 fn escape(out: &mut String, text: &str) {

@@ -40,7 +40,7 @@ fn check_accepts_a_good_file_and_reports_every_error_in_a_bad_one() {
         err.contains("bad.brief:7:4: unknown section kind `panel`"),
         "{err}"
     );
-    assert!(err.contains("1 of 1 files have errors"), "{err}");
+    assert!(err.contains("1 of 1 file has errors"), "{err}");
 }
 
 #[test]

@@ -22,6 +22,14 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
+/// "1 section", "9 questions".
+fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
 /// Parse every file and print every problem; exit 1 if any file has one.
 pub fn check(args: CheckArgs) -> CliResult {
     let mut failed = 0;
@@ -36,11 +44,11 @@ pub fn check(args: CheckArgs) -> CliResult {
                 }
                 let paragraphs = b.paragraphs().count();
                 eprintln!(
-                    "{}: ok ({} sections, {} questions, {} paragraphs)",
+                    "{}: ok ({}, {}, {})",
                     input.name,
-                    b.sections.len(),
-                    b.question_count(),
-                    paragraphs
+                    counted(b.sections.len(), "section"),
+                    counted(b.question_count(), "question"),
+                    counted(paragraphs, "paragraph")
                 );
             }
             Err(e) => {
@@ -52,8 +60,9 @@ pub fn check(args: CheckArgs) -> CliResult {
     match failed {
         0 => Ok(()),
         n => Err(CliError::invalid(format!(
-            "{n} of {} files have errors",
-            args.files.len()
+            "{n} of {} {}",
+            counted(args.files.len(), "file"),
+            if n == 1 { "has errors" } else { "have errors" }
         ))),
     }
 }

@@ -267,3 +267,31 @@ fn a_answering_q_is_the_spokesperson() {
     assert_eq!(answerers(&b), vec!["Spokesperson", "Spokesperson"]);
     assert_eq!(kinds(&b), vec![SectionKind::Qa, SectionKind::Qa]);
 }
+
+#[test]
+fn chinese_labels_that_give_the_office_before_the_name() {
+    let b = fixture("chinese_office_labels.txt");
+    let names: Vec<&str> = b.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["周明", "陈刚", "李华"], "one speaker per person");
+    let role = |name: &str| {
+        let s = b.speakers.iter().find(|s| s.name == name).unwrap();
+        s.role.as_deref()
+    };
+    assert_eq!(role("陈刚"), Some("交通运输部副部长"));
+    assert_eq!(role("李华"), Some("交通运输部新闻发言人、水运局局长"));
+    assert_eq!(
+        kinds(&b),
+        [
+            SectionKind::Remarks,
+            SectionKind::Qa,
+            SectionKind::Qa,
+            SectionKind::Closing
+        ]
+    );
+    let second = &b.sections[2];
+    assert_eq!(second.outlet.as_deref(), Some("路透社"));
+    let who: Vec<&str> = second.turns.iter().map(|t| t.speaker.as_str()).collect();
+    let li = &b.speakers[2].id;
+    let chen = &b.speakers[1].id;
+    assert_eq!(who, [UNNAMED_REPORTER, li.as_str(), chen.as_str()]);
+}

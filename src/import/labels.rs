@@ -7,6 +7,8 @@
 //! (`（中文提问）记者：`). This module only recognises the shape; whether a label is accepted is
 //! decided for the whole document (a one-off `Note:` is not a speaker).
 
+use super::han_titles;
+
 /// How a label is written; decides how much evidence it needs to be accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -132,11 +134,12 @@ pub(crate) fn is_han(c: char) -> bool {
 
 fn is_han_label(label: &str) -> bool {
     let n = label.chars().count();
-    n <= 15
+    let short = n <= 15
         && label.chars().any(is_han)
         && label
             .chars()
-            .all(|c| is_han(c) || c == '·' || c == '•' || c == ' ' || c.is_ascii_alphanumeric())
+            .all(|c| is_han(c) || c == '·' || c == '•' || c == ' ' || c.is_ascii_alphanumeric());
+    short || (label.chars().all(han_titles::is_office_char) && han_titles::split(label).is_some())
 }
 
 fn is_caps_label(label: &str) -> bool {

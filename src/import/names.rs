@@ -170,6 +170,9 @@ pub fn classify(label: &str) -> Who {
             return person(name, Some(official.to_string()), Hint::Official);
         }
     }
+    if let Some((office, name)) = super::han_titles::split(label) {
+        return person(name, Some(office.to_string()), Hint::Official);
+    }
     let first = lower.split(' ').next().unwrap_or("");
     if PLACEHOLDERS.contains(&first) && !label.chars().any(is_han) {
         return Who::Placeholder(title_case(label));

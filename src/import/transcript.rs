@@ -58,7 +58,7 @@ fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
     let words = c.label.split(' ').count();
     match c.shape {
         Shape::Q | Shape::Timed | Shape::Caps => true,
-        Shape::Han => known_role || count >= 2,
+        Shape::Han => known_role || count >= 2 || super::han_titles::split(c.label).is_some(),
         Shape::Mixed => {
             known_role || count >= 2 || (2..=4).contains(&words) || (words > 4 && c.rest.is_empty())
         }
@@ -390,6 +390,10 @@ const WELCOME: &[&str] = &[
     "歡迎",
     "各位记者",
     "各位記者",
+    "上午好",
+    "下午好",
+    "媒体朋友",
+    "媒體朋友",
 ];
 
 /// The first speaker is the host when they open with a welcome and others answer after them.

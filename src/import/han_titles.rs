@@ -1,0 +1,138 @@
+//! Chinese labels that give a speaker's office before the name: `工业和信息化部新闻发言人、运行监测
+//! 协调局局长 陶青：`, `国家统计局新闻发言人付凌晖：`. Chinese transcripts introduce a speaker so the
+//! first time and use the bare name after; both must be one person, with the office as the role.
+
+use super::labels::is_han;
+
+/// Offices that end a title in Chinese, so that what follows is the name.
+const OFFICES: &[&str] = &[
+    "发言人",
+    "發言人",
+    "发布人",
+    "發布人",
+    "主持人",
+    "负责人",
+    "負責人",
+    "总工程师",
+    "總工程師",
+    "总经济师",
+    "總經濟師",
+    "秘书长",
+    "秘書長",
+    "董事长",
+    "董事長",
+    "总经理",
+    "總經理",
+    "局长",
+    "局長",
+    "部长",
+    "部長",
+    "司长",
+    "司長",
+    "处长",
+    "處長",
+    "厅长",
+    "廳長",
+    "署长",
+    "署長",
+    "行长",
+    "行長",
+    "院长",
+    "院長",
+    "会长",
+    "會長",
+    "省长",
+    "省長",
+    "市长",
+    "市長",
+    "主任",
+    "主席",
+    "总裁",
+    "總裁",
+    "总监",
+    "總監",
+    "书记",
+    "書記",
+    "大使",
+    "理事",
+    "委员",
+    "委員",
+];
+
+/// The longest label read as office + name.
+pub const MAX_CHARS: usize = 48;
+
+/// Whether `s` can be a Chinese personal name: two to four Han characters, or a transliterated
+/// name joined by `·` (`阿布都热合曼·阿布都拉`).
+pub fn is_han_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let han = s.chars().filter(|&c| is_han(c)).count();
+    if s.contains('·') || s.contains('•') {
+        return (3..=12).contains(&n) && han + s.matches(['·', '•']).count() == n;
+    }
+    (2..=4).contains(&n) && han == n
+}
+
+/// Split `office name` into (office, name): at the last space, or right after the last office word.
+pub fn split(label: &str) -> Option<(&str, &str)> {
+    let label = label.trim();
+    if label.chars().count() > MAX_CHARS || !label.chars().any(is_han) {
+        return None;
+    }
+    if let Some((office, name)) = label.rsplit_once([' ', '\u{3000}']) {
+        let office = office.trim();
+        return (office.chars().any(is_han) && office.chars().count() >= 2 && is_han_name(name))
+            .then_some((office, name));
+    }
+    OFFICES
+        .iter()
+        .filter_map(|w| label.rfind(w).map(|at| at + w.len()))
+        .max()
+        .map(|end| (&label[..end], &label[end..]))
+        .filter(|(_, name)| is_han_name(name))
+}
+
+/// Characters an office may be written with besides Han: the enumeration comma between two
+/// offices, brackets around an abbreviation, Latin letters and digits (`5G`, `IT`).
+pub fn is_office_char(c: char) -> bool {
+    is_han(c)
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '、' | '（' | '）' | '·' | '•' | ' ' | '\u{3000}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_then_name_with_or_without_a_space() {
+        assert_eq!(
+            split("工业和信息化部新闻发言人、运行监测协调局局长 陶青"),
+            Some(("工业和信息化部新闻发言人、运行监测协调局局长", "陶青"))
+        );
+        assert_eq!(
+            split("国家统计局新闻发言人付凌晖"),
+            Some(("国家统计局新闻发言人", "付凌晖"))
+        );
+        assert_eq!(split("主持人 寿小丽"), Some(("主持人", "寿小丽")));
+        assert_eq!(
+            split("外交部發言人趙立堅"),
+            Some(("外交部發言人", "趙立堅"))
+        );
+    }
+
+    #[test]
+    fn prose_and_bare_offices_are_not_names() {
+        assert_eq!(split("国家统计局新闻发言人"), None);
+        assert_eq!(split("我们认为这很好"), None);
+        assert_eq!(split("他说 我们的工作已经全面展开了"), None);
+        assert_eq!(split("Li Ming"), None);
+    }
+
+    #[test]
+    fn transliterated_names_keep_their_dot() {
+        assert!(is_han_name("阿布都热合曼·阿布都拉"));
+        assert!(!is_han_name("陶"));
+        assert!(!is_han_name("五个字的人名"));
+    }
+}

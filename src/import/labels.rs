@@ -7,7 +7,7 @@
 //! (`（中文提问）记者：`). This module only recognises the shape; whether a label is accepted is
 //! decided for the whole document (a one-off `Note:` is not a speaker).
 
-use super::han_titles;
+use super::han_names;
 
 /// How a label is written; decides how much evidence it needs to be accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,8 @@ pub fn candidate(text: &str) -> Option<Candidate<'_>> {
         .find(|&(_, c)| c == ':' || c == '：')?;
     let label = text[..at].trim();
     let after = &text[at + colon.len_utf8()..];
-    if colon == ':' && !after.is_empty() && !after.starts_with(' ') {
+    // `Edit:Wu` and `10:30` are not labels; Chinese text often has an ASCII colon with no space.
+    if colon == ':' && !after.is_empty() && !after.starts_with(' ') && !is_han_label(label.trim()) {
         return None;
     }
     let after = after.trim_start();
@@ -139,7 +140,7 @@ fn is_han_label(label: &str) -> bool {
         && label
             .chars()
             .all(|c| is_han(c) || c == '·' || c == '•' || c == ' ' || c.is_ascii_alphanumeric());
-    short || (label.chars().all(han_titles::is_office_char) && han_titles::split(label).is_some())
+    short || (label.chars().all(han_names::is_office_char) && han_names::split(label).is_some())
 }
 
 fn is_caps_label(label: &str) -> bool {
@@ -248,6 +249,14 @@ mod tests {
             ("Reporter", "Mrs Wu, why?", "（英文提问）")
         );
         assert!(candidate("我们认为，这很好：是").is_none());
+        assert_eq!(
+            shape("路透社记者:关于会谈,是否推迟?"),
+            Some((Shape::Han, "路透社记者", "关于会谈,是否推迟?"))
+        );
+        assert_eq!(
+            shape("毛宁:我可以告诉你"),
+            Some((Shape::Han, "毛宁", "我可以告诉你"))
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 pub mod frontmatter;
 pub mod glossary;
-pub mod han_titles;
+pub mod han_names;
 pub mod header;
 pub mod headings;
 pub mod labels;

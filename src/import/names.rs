@@ -170,7 +170,7 @@ pub fn classify(label: &str) -> Who {
             return person(name, Some(official.to_string()), Hint::Official);
         }
     }
-    if let Some((office, name)) = super::han_titles::split(label) {
+    if let Some((office, name)) = super::han_names::split(label) {
         return person(name, Some(office.to_string()), Hint::Official);
     }
     let first = lower.split(' ').next().unwrap_or("");

@@ -6,7 +6,9 @@ use super::labels::{Candidate, Shape, candidate};
 use super::names::{self, Hint, Who};
 use super::people::People;
 use super::text::{Para, excerpt};
-use super::{DraftSection, DraftTurn, NoteKind, Notes, Voice, headings, new_person, questions};
+use super::{
+    DraftSection, DraftTurn, NoteKind, Notes, Voice, han_names, headings, new_person, questions,
+};
 use crate::model::{Meta, SectionKind, SpeakerKind, TurnKind};
 use std::collections::HashMap;
 
@@ -58,7 +60,12 @@ fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
     let words = c.label.split(' ').count();
     match c.shape {
         Shape::Q | Shape::Timed | Shape::Caps => true,
-        Shape::Han => known_role || count >= 2 || super::han_titles::split(c.label).is_some(),
+        Shape::Han => {
+            known_role
+                || count >= 2
+                || han_names::split(c.label).is_some()
+                || han_names::is_surname_name(c.label)
+        }
         Shape::Mixed => {
             known_role || count >= 2 || (2..=4).contains(&words) || (words > 4 && c.rest.is_empty())
         }

@@ -59,6 +59,30 @@ const OFFICES: &[&str] = &[
     "委員",
 ];
 
+/// The commonest Chinese surnames, simplified and traditional: a label of two to four Han
+/// characters that starts with one is a person's name far more often than a word of prose.
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺";
+
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "慕容",
+    "司徒", "夏侯", "长孙", "長孫", "宇文", "尉迟", "尉遲",
+];
+
+/// Words that end a phrase of reported speech (`王毅说：`): the label is a sentence, not a name.
+const SPEECH_VERBS: &[char] = &['说', '說', '称', '稱', '问', '問', '答', '指', '讲', '講'];
+
+/// Whether a label alone is a Chinese person's name: a surname and one to three characters more.
+pub fn is_surname_name(s: &str) -> bool {
+    if !is_han_name(s) || s.ends_with(SPEECH_VERBS) {
+        return false;
+    }
+    if s.contains(['·', '•']) {
+        return true;
+    }
+    COMPOUND_SURNAMES.iter().any(|c| s.starts_with(c))
+        || s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
 /// The longest label read as office + name.
 pub const MAX_CHARS: usize = 48;
 
@@ -127,6 +151,16 @@ mod tests {
         assert_eq!(split("我们认为这很好"), None);
         assert_eq!(split("他说 我们的工作已经全面展开了"), None);
         assert_eq!(split("Li Ming"), None);
+    }
+
+    #[test]
+    fn names_start_with_a_surname() {
+        for name in ["汪文斌", "毛宁", "欧阳明", "林鄭月娥", "趙立堅"] {
+            assert!(is_surname_name(name), "{name}");
+        }
+        for word in ["例如", "总之", "第一", "王毅说", "问题"] {
+            assert!(!is_surname_name(word), "{word}");
+        }
     }
 
     #[test]

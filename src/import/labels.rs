@@ -53,6 +53,9 @@ pub fn candidate(text: &str) -> Option<Candidate<'_>> {
         let ok = c.shape == Shape::Han || crate::import::names::is_reporter_word(c.label);
         return ok.then_some(Candidate { prefix, ..c });
     }
+    if let Some(c) = time_then_colon(text) {
+        return Some(c);
+    }
     let (at, colon) = text
         .char_indices()
         .take(MAX_LABEL_CHARS)
@@ -115,6 +118,24 @@ fn leading_parenthetical(text: &str) -> Option<(&str, &str)> {
     let (end, _) = text.char_indices().take(30).find(|&(_, c)| c == close)?;
     let end = end + close.len_utf8();
     Some((&text[..end], text[end..].trim_start()))
+}
+
+/// Rev.com's other label shape: `Matthew Miller (00:04):`, the recording time before the colon.
+fn time_then_colon(text: &str) -> Option<Candidate<'_>> {
+    let head = text
+        .char_indices()
+        .nth(MAX_LABEL_CHARS)
+        .map_or(text, |(at, _)| &text[..at]);
+    let open = head.find(" (")?;
+    let label = text[..open].trim();
+    let after = recording_time(&text[open + 1..])?;
+    let rest = after.strip_prefix(':')?;
+    plain_words(label, true).then_some(Candidate {
+        label,
+        rest: rest.trim_start(),
+        shape: Shape::Timed,
+        prefix: "",
+    })
 }
 
 /// `(12:34)` or `(1:02:03)` at the start: the recording time of a Rev-style label.
@@ -238,6 +259,15 @@ mod tests {
             shape("Dr Ada: (1:03:12) Yes."),
             Some((Shape::Timed, "Dr Ada", "Yes."))
         );
+        assert_eq!(
+            shape("Matthew Miller (00:04):"),
+            Some((Shape::Timed, "Matthew Miller", ""))
+        );
+        assert_eq!(
+            shape("Matt (1:00:09): Are you?"),
+            Some((Shape::Timed, "Matt", "Are you?"))
+        );
+        assert_eq!(shape("Growth (12:30) was fast: yes"), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! Everything is linear in the input: each paragraph is looked at a bounded number of times, and
 //! labels are searched for only in the first characters of a paragraph.
 
+pub mod called_on;
 pub mod frontmatter;
 pub mod glossary;
 pub mod han_names;

@@ -135,6 +135,7 @@ pub fn build(
         turns.push(t);
     }
     decide_placeholders(&mut turns, &placeholders, people, notes);
+    super::called_on::reporters_called_on(&mut turns, people, notes);
     resolve_title_labels(people, meta, notes);
     if q_labels {
         super::spokesperson::resolve_answer_label(people, &meta.title, notes);

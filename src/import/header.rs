@@ -21,6 +21,12 @@ pub enum HeaderLine {
     },
     /// A short line without a full stop: a title, a venue, a place.
     Short(String),
+    /// An entry of a topic index (`~ NORTH KOREA ~`).
+    Topic(String),
+    /// The time of the event alone on its line (`1:23 p.m. EDT`).
+    Time(String),
+    /// A short `Key: value` line (`Briefer: Spokesperson Matthew Miller`).
+    Field(String),
     /// Anything else: prose that introduces the event.
     Prose,
 }
@@ -128,6 +134,24 @@ pub fn classify(text: &str) -> HeaderLine {
     }
     if let Some(s) = speaker_entry(text) {
         return s;
+    }
+    if let Some(topic) = text.strip_prefix('~').and_then(|t| t.strip_suffix('~')) {
+        return HeaderLine::Topic(topic.trim().to_string());
+    }
+    if n <= 30
+        && let Some(m) = CLOCK.find(text)
+        && m.start() == 0
+        && text[m.end()..].split_whitespace().all(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        return HeaderLine::Time(text.to_string());
+    }
+    if n <= 120
+        && let Some((key, value)) = text.split_once(": ")
+        && (1..=2).contains(&key.split(' ').count())
+        && key.chars().next().is_some_and(char::is_uppercase)
+        && !value.trim().is_empty()
+    {
+        return HeaderLine::Field(text.to_string());
     }
     let sentence_end = text.ends_with(['.', '。', '!', '?', '！', '？']);
     if n <= 250 && !sentence_end {

@@ -247,10 +247,39 @@ fn read_header(
                     prose.push(p.clone());
                 }
             }
+            HeaderLine::Topic(t) => {
+                add_note(meta, "Topics", &t, "; ");
+                notes.add(p.line, NoteKind::Metadata, format!("topic index: {t}"));
+            }
+            HeaderLine::Time(t) => {
+                meta.time.get_or_insert(t);
+                notes.add(p.line, NoteKind::Metadata, format!("time: {}", p.text));
+            }
+            HeaderLine::Field(f) => {
+                add_note(meta, "", &f, "\n");
+                notes.add(p.line, NoteKind::Metadata, format!("note: {f}"));
+            }
             HeaderLine::Prose => prose.push(p.clone()),
         }
     }
     prose
+}
+
+/// Add to the briefing's notes: `Topics: A; B` grows by `; C`, other lines each on their own line.
+fn add_note(meta: &mut Meta, heading: &str, text: &str, sep: &str) {
+    let notes = meta.notes.get_or_insert_with(String::new);
+    let open = format!("{heading}: ");
+    if !heading.is_empty() && notes.lines().last().is_some_and(|l| l.starts_with(&open)) {
+        notes.push_str(sep);
+    } else {
+        if !notes.is_empty() {
+            notes.push('\n');
+        }
+        if !heading.is_empty() {
+            notes.push_str(&open);
+        }
+    }
+    notes.push_str(text);
 }
 
 /// `Speaker 3` asks unless every turn of theirs states at length without asking: then the

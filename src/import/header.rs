@@ -141,7 +141,9 @@ pub fn classify(text: &str) -> HeaderLine {
     if n <= 30
         && let Some(m) = CLOCK.find(text)
         && m.start() == 0
-        && text[m.end()..].split_whitespace().all(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+        && text[m.end()..]
+            .split_whitespace()
+            .all(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
     {
         return HeaderLine::Time(text.to_string());
     }

@@ -62,6 +62,28 @@ const TITLES: &[&str] = &[
     "representative",
 ];
 
+/// Short labels that stand for an office, not a newspaper, and the office they name.
+const OFFICE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("PM", "Prime Minister"),
+    ("DPM", "Deputy Prime Minister"),
+    ("FM", "Foreign Minister"),
+    ("VP", "Vice President"),
+    ("POTUS", "The President"),
+    ("CEO", "Chief Executive Officer"),
+    ("CFO", "Chief Financial Officer"),
+    ("COO", "Chief Operating Officer"),
+    ("CTO", "Chief Technology Officer"),
+    ("SG", "Secretary-General"),
+    ("DG", "Director-General"),
+];
+
+fn office_abbreviation(label: &str) -> Option<&'static str> {
+    OFFICE_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == label)
+        .map(|(_, office)| *office)
+}
+
 const MEDIA_WORDS: &[&str] = &[
     "news",
     "daily",
@@ -170,6 +192,13 @@ pub fn classify(label: &str) -> Who {
             return person(name, Some(official.to_string()), Hint::Official);
         }
     }
+    if let Some(office) = office_abbreviation(label) {
+        return Who::Person {
+            name: office.to_string(),
+            role: Some(office.trim_start_matches("The ").to_string()),
+            kind: Hint::Official,
+        };
+    }
     if let Some((office, name)) = super::han_names::split(label) {
         return person(name, Some(office.to_string()), Hint::Official);
     }
@@ -238,8 +267,10 @@ pub fn is_outlet(label: &str) -> bool {
     if words.iter().any(|w| MEDIA_WORDS.contains(&w.as_str())) {
         return true;
     }
-    // A lone acronym in a mixed-case document (`PPTN:`) is an outlet, not a person.
+    // A lone acronym in a mixed-case document (`PPTN:`) is an outlet, not a person, unless it
+    // abbreviates an office (`PM:` is the prime minister).
     words.len() == 1
+        && office_abbreviation(label).is_none()
         && label.len() >= 2
         && label.len() <= 6
         && label.chars().all(|c| c.is_ascii_uppercase())
@@ -424,6 +455,13 @@ mod tests {
     #[test]
     fn reporters_outlets_and_placeholders() {
         assert_eq!(classify("Reporter"), Who::Reporter { outlet: None });
+        assert_eq!(
+            classify("PPTN"),
+            Who::Reporter {
+                outlet: Some("PPTN".into())
+            }
+        );
+        assert!(matches!(classify("PM"), Who::Person { .. }));
         assert_eq!(
             classify("Harbour Daily"),
             Who::Reporter {

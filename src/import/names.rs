@@ -32,7 +32,8 @@ pub enum Hint {
 }
 
 const HONORIFICS: &[&str] = &[
-    "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "madam", "madame", "sir",
+    "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "madam", "madame", "sir", "shri",
+    "smt", "smt.", "sri",
 ];
 
 const TITLES: &[&str] = &[
@@ -60,6 +61,31 @@ const TITLES: &[&str] = &[
     "chancellor",
     "leader",
     "representative",
+    // Ranks: `MAJOR GENERAL PAT RYDER:` and `GEN. RYDER:` are one person.
+    "major",
+    "maj.",
+    "gen.",
+    "gen",
+    "lieutenant",
+    "lt.",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "brigadier",
+    "brig.",
+    "rear",
+    "adm.",
+    "sergeant",
+    "sgt.",
+    "commander",
+    "cmdr.",
+    "press",
+    "principal",
+    "under",
+    "assistant",
+    "special",
+    "envoy",
 ];
 
 /// Short labels that stand for an office, not a newspaper, and the office they name.
@@ -446,6 +472,16 @@ mod tests {
         );
         assert_eq!(person_of("MODERATOR").2, Hint::Host);
         assert_eq!(person_of("Li Ming").0, "Li Ming");
+        assert_eq!(
+            person_of("MAJOR GENERAL PAT RYDER"),
+            (
+                "Pat Ryder".into(),
+                Some("Major General".into()),
+                Hint::Official
+            )
+        );
+        assert_eq!(person_of("GEN. RYDER").0, "Ryder");
+        assert_eq!(person_of("Shri Arindam Bagchi").0, "Arindam Bagchi");
         assert_eq!(
             person_of("主持人 王芳"),
             ("王芳".into(), Some("主持人".into()), Hint::Host)

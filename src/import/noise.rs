@@ -124,10 +124,65 @@ const NAVIGATION: &[&str] = &[
     "關閉",
 ];
 
+/// The banner every US government site puts above its pages, and other site chrome.
+static SITE_BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(an official website of the united states government|here's how you know|here’s how you know|official websites use \.gov|secure \.gov websites use https|\.gov website belongs to an official|a \.gov website belongs to|a lock \(|skip to (main )?content|you are here:)",
+    )
+    .expect("banner pattern")
+});
+
+/// Names of languages as sites list them in a language menu.
+const LANGUAGES: &[&str] = &[
+    "english",
+    "español",
+    "espanol",
+    "français",
+    "francais",
+    "русский",
+    "عربي",
+    "العربية",
+    "简体中文",
+    "繁體中文",
+    "繁体中文",
+    "中文",
+    "deutsch",
+    "português",
+    "日本語",
+    "한국어",
+    "italiano",
+    "tiếng",
+    "việt",
+    "bahasa",
+    "indonesia",
+    "हिन्दी",
+    "polski",
+    "türkçe",
+    "nederlands",
+    "فارسی",
+    "kiswahili",
+];
+
+/// A line made only of language names (`عربي Español Русский Français 简体中文`).
+fn language_menu(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split([' ', '|', '/', '·'])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() >= 3 && words.iter().all(|w| LANGUAGES.contains(&w.as_str()))
+}
+
 /// Classify a line that is noise wherever it appears; `None` for a line that may be content.
 pub fn line_noise(text: &str) -> Option<Noise> {
     if text.is_empty() {
         return None;
+    }
+    if text.len() <= 300 && SITE_BANNER.is_match(text) {
+        return Some(Noise::Drop("site banner"));
+    }
+    if text.len() <= 200 && language_menu(text) {
+        return Some(Noise::Drop("language menu"));
     }
     if text.len() <= 40 && NAVIGATION.contains(&text.to_lowercase().as_str()) {
         return Some(Noise::Drop("site navigation"));
@@ -247,6 +302,22 @@ mod tests {
             line_noise("Translated and edited by Wu Fan and Li Na. The Chinese text prevails."),
             Some(Noise::Editor("Wu Fan and Li Na".into()))
         );
+        for banner in [
+            "An official website of the United States Government",
+            "Secure .gov websites use HTTPS",
+            "A lock ( lock ) or https:// means you’ve safely connected to the .gov website.",
+        ] {
+            assert_eq!(
+                line_noise(banner),
+                Some(Noise::Drop("site banner")),
+                "{banner}"
+            );
+        }
+        assert_eq!(
+            line_noise("عربي Español Русский Français 简体中文"),
+            Some(Noise::Drop("language menu"))
+        );
+        assert_eq!(line_noise("English Chinese talks"), None);
         assert_eq!(line_noise("The source of growth is demand."), None);
         assert_eq!(line_noise("Editors met on Monday to discuss it."), None);
     }

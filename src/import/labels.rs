@@ -178,6 +178,13 @@ const CONNECTORS: &[&str] = &[
 ];
 
 fn is_mixed_label(label: &str) -> bool {
+    // `Shri Arindam Bagchi, Official Spokesperson`: a name, then the office.
+    if let Some((name, office)) = label.split_once(", ") {
+        return !office.contains(',')
+            && name.contains(' ')
+            && is_mixed_label(name)
+            && is_mixed_label(office);
+    }
     // A parenthesis explains an outlet's abbreviation: `PPTN (People's Posts News)`.
     let outer: String = match (label.find('('), label.rfind(')')) {
         (Some(a), Some(b)) if a < b && b + 1 == label.len() => label[..a].trim().to_string(),
@@ -300,6 +307,15 @@ mod tests {
             Some((Shape::Mixed, "Agence France-Presse correspondent", "Why?"))
         );
         assert_eq!(shape("The reporter said: no"), None);
+        assert_eq!(
+            shape("Shri Arindam Bagchi, Official Spokesperson: Good afternoon."),
+            Some((
+                Shape::Mixed,
+                "Shri Arindam Bagchi, Official Spokesperson",
+                "Good afternoon."
+            ))
+        );
+        assert_eq!(shape("Well, Minister: yes"), None);
     }
 
     #[test]

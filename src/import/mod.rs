@@ -10,13 +10,13 @@
 //! Everything is linear in the input: each paragraph is looked at a bounded number of times, and
 //! labels are searched for only in the first characters of a paragraph.
 
-pub mod called_on;
 pub mod frontmatter;
 pub mod glossary;
 pub mod han_names;
 pub mod header;
 pub mod headings;
 pub mod labels;
+pub mod named_reporters;
 pub mod names;
 pub mod noise;
 pub mod people;

@@ -237,6 +237,14 @@ pub fn classify(label: &str) -> Who {
             outlet: Some(label.to_string()),
         };
     }
+    if let Some((name, office)) = label.split_once(", ") {
+        let (name, title) = split_title(name);
+        return person(
+            &name,
+            Some(title.unwrap_or_else(|| office.to_string())),
+            Hint::Official,
+        );
+    }
     let (name, role) = split_title(label);
     person(&name, role, Hint::Official)
 }

@@ -67,7 +67,11 @@ fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
                 || han_names::is_surname_name(c.label)
         }
         Shape::Mixed => {
-            known_role || count >= 2 || (2..=4).contains(&words) || (words > 4 && c.rest.is_empty())
+            known_role
+                || count >= 2
+                || (2..=4).contains(&words)
+                || (words > 4 && c.rest.is_empty())
+                || super::named_reporters::introduces_self(c.label, c.rest).is_some()
         }
     }
 }
@@ -135,7 +139,7 @@ pub fn build(
         turns.push(t);
     }
     decide_placeholders(&mut turns, &placeholders, people, notes);
-    super::called_on::reporters_called_on(&mut turns, people, notes);
+    super::named_reporters::find(&mut turns, people, notes);
     resolve_title_labels(people, meta, notes);
     if q_labels {
         super::spokesperson::resolve_answer_label(people, &meta.title, notes);

@@ -1,0 +1,206 @@
+//! Reporters labelled by their own names (`Matt (00:09):`, `Meghna Dev:`): the label looks like any
+//! person's, but either the official calls on them by name just before they speak (`With that,
+//! Matt?`, `Yes, Meghna.`) and they ask, or they introduce themselves and their outlet (`Sir, I am
+//! Sahil from ANI.`).
+
+use super::names;
+use super::people::People;
+use super::{DraftTurn, NoteKind, Notes, Voice, questions};
+use crate::model::{SpeakerKind, TurnKind};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static SELF_INTRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    let courtesy = r"(?:(?i:sir|ma'am|ma’am|madam|thank you|thanks|hi|hello|yes|good (?:morning|afternoon|evening))[,.!]?\s+)*";
+    let intro = r"(?:(?i:i am|i'm|i’m|this is|my name is)\s+)?";
+    let name = r"(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})";
+    let outlet = r"(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|and|for|the))*)";
+    Regex::new(&format!(
+        r"^{courtesy}{intro}{name}\s+(?:from|with)\s+(?:(?i:the)\s+)?{outlet}"
+    ))
+    .expect("self-introduction pattern")
+});
+
+/// `Sir, I am Huma Siddiqui from the Financial Express.` → (`Huma Siddiqui`, `Financial Express`).
+pub fn self_introduction(text: &str) -> Option<(&str, &str)> {
+    let head = text
+        .char_indices()
+        .nth(160)
+        .map_or(text, |(at, _)| &text[..at]);
+    let c = SELF_INTRODUCTION.captures(head)?;
+    let outlet = c.get(2)?.as_str();
+    let outlet = outlet
+        .split(". ")
+        .next()
+        .unwrap_or(outlet)
+        .trim_end_matches(['.', ',']);
+    Some((c.get(1)?.as_str(), outlet))
+}
+
+/// Whether a turn's text opens with its speaker introducing themselves by `label`.
+pub fn introduces_self(label: &str, text: &str) -> Option<String> {
+    let (name, outlet) = self_introduction(text)?;
+    let (k, first) = (
+        names::key(name),
+        names::key(label.split(' ').next().unwrap_or(label)),
+    );
+    (k == names::key(label) || k.starts_with(&first)).then(|| outlet.to_string())
+}
+
+/// How far from the end of a turn a name still counts as calling on the next speaker.
+const CALL_WINDOW: usize = 60;
+
+/// Turn the people who are called on by name and then ask, or who introduce themselves with
+/// their outlet, into reporters.
+pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
+    #[derive(Default)]
+    struct Seen {
+        turns: usize,
+        called: usize,
+        asks: usize,
+        introduced: bool,
+        line: u32,
+    }
+    let mut seen: HashMap<usize, Seen> = HashMap::new();
+    for k in 0..turns.len() {
+        let Voice::Person(i) = turns[k].voice else {
+            continue;
+        };
+        let p = &people.list[i];
+        if p.kind != SpeakerKind::Official || p.listed {
+            continue;
+        }
+        let st = seen.entry(i).or_insert_with(|| Seen {
+            line: turns[k].line,
+            ..Seen::default()
+        });
+        st.turns += 1;
+        if k > 0 && turns[k - 1].voice != turns[k].voice && calls(&turns[k - 1], &p.name) {
+            st.called += 1;
+        }
+        if turns[k].paras.iter().any(|p| questions::asks(&p.text)) {
+            st.asks += 1;
+        }
+        if let Some(first) = turns[k].paras.first()
+            && let Some(outlet) = introduces_self(&p.name, &first.text)
+        {
+            st.introduced = true;
+            turns[k].outlet.get_or_insert(outlet);
+        }
+    }
+    let mut reporters: Vec<usize> = seen
+        .iter()
+        .filter(|(_, s)| {
+            s.introduced || (s.called >= 1 && 2 * s.called >= s.turns && 2 * s.asks > s.turns)
+        })
+        .map(|(&i, _)| i)
+        .collect();
+    // Someone must be left to answer.
+    let others = people
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.kind != SpeakerKind::Reporter && !reporters.contains(i))
+        .count();
+    if others == 0 {
+        return;
+    }
+    reporters.sort_unstable();
+    for &i in &reporters {
+        people.list[i].kind = SpeakerKind::Reporter;
+        let why = if seen[&i].introduced {
+            "introduces themselves with an outlet"
+        } else {
+            "is called on by name and asks"
+        };
+        notes.add(
+            seen[&i].line,
+            NoteKind::Guessed,
+            format!("`{}` {why}: read as a reporter", people.list[i].name),
+        );
+    }
+    for t in turns.iter_mut() {
+        if matches!(t.voice, Voice::Person(i) if reporters.binary_search(&i).is_ok()) {
+            t.kind = TurnKind::Question;
+        }
+    }
+}
+
+/// Whether the end of a turn names `name` (its first word will do: officials call on first names).
+fn calls(turn: &DraftTurn, name: &str) -> bool {
+    let Some(last) = turn.paras.last() else {
+        return false;
+    };
+    let text = &last.text;
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(CALL_WINDOW)
+        .map_or(0, |(at, _)| at);
+    let tail = &text[from..];
+    let first = name.split(' ').next().unwrap_or(name);
+    [name, first].iter().any(|n| contains_word(tail, n))
+}
+
+fn contains_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(at, _)| {
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import;
+
+    #[test]
+    fn self_introductions() {
+        assert_eq!(
+            self_introduction(
+                "Sir, I am Huma Siddiqui from the Financial Express. I have two questions."
+            ),
+            Some(("Huma Siddiqui", "Financial Express"))
+        );
+        assert_eq!(
+            self_introduction("Sir Meghna Dev from DD News. I wanted to know"),
+            Some(("Meghna Dev", "DD News"))
+        );
+        assert_eq!(
+            self_introduction("Samira Hussain from BBC News."),
+            Some(("Samira Hussain", "BBC News"))
+        );
+        assert_eq!(
+            introduces_self("Sahil", "Sir, I am Sahil from ANI. It is about").as_deref(),
+            Some("ANI")
+        );
+        assert_eq!(introduces_self("Ann Lee", "Exports from China grew."), None);
+        assert_eq!(
+            introduces_self("Ann Lee", "Officials from the Ministry came."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_first_name_called_on_who_asks_is_a_reporter() {
+        let raw = "Ann Lee (00:01):\n\nGood afternoon. Ports grew. With that, Matt?\n\n\
+                   Matt (00:09):\n\nWhat about rail?\n\nAnn Lee (00:12):\n\nRail grew too. Yes, Matt.\n\n\
+                   Matt (00:20):\n\nAnd next year?\n\nAnn Lee (00:25):\n\nMore of the same.\n";
+        let b = import(raw).briefing;
+        let matt = b.speakers.iter().find(|s| s.name == "Matt").unwrap();
+        assert_eq!(matt.kind, SpeakerKind::Reporter);
+        assert_eq!(b.question_count(), 2);
+    }
+
+    #[test]
+    fn an_official_called_on_who_answers_stays_an_official() {
+        let raw = "Ann Lee (00:01):\n\nGood afternoon. Bob, would you say a word?\n\n\
+                   Bob (00:09):\n\nThank you. Cases fell by half.\n\n\
+                   Speaker 2 (00:12):\n\nWhy did they fall?\n\nBob (00:20):\n\nTesting.\n";
+        let b = import(raw).briefing;
+        let bob = b.speakers.iter().find(|s| s.name == "Bob").unwrap();
+        assert_eq!(bob.kind, SpeakerKind::Official);
+    }
+}

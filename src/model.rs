@@ -321,8 +321,14 @@ impl Briefing {
     /// The names of the people who answer (or speak, outside Q&A) in a section, in order of first turn.
     pub fn section_speakers(&self, index: usize) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();
-        for t in &self.sections[index].turns {
-            if t.kind == TurnKind::Question {
+        let section = &self.sections[index];
+        for t in &section.turns {
+            // In a Q&A the host's words around the question are not an answer.
+            let answers = match section.kind {
+                SectionKind::Qa => t.kind == TurnKind::Answer,
+                _ => t.kind != TurnKind::Question,
+            };
+            if !answers {
                 continue;
             }
             if let Some(n) = self.speaker_name(&t.speaker)
@@ -344,7 +350,13 @@ impl Briefing {
         let s = &self.sections[index];
         match s.kind {
             SectionKind::Qa => {
-                let who = s.outlet.as_deref().unwrap_or("Reporter");
+                // The outlet, else the name of a reporter the transcript names, else "Reporter".
+                let asker = s
+                    .turns
+                    .iter()
+                    .find(|t| t.kind == TurnKind::Question && t.speaker != UNNAMED_REPORTER)
+                    .and_then(|t| self.speaker_name(&t.speaker));
+                let who = s.outlet.as_deref().or(asker).unwrap_or("Reporter");
                 let answer = self.section_speakers(index).join(", ");
                 if answer.is_empty() {
                     format!("Q{n} · {who}")

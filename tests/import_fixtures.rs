@@ -295,3 +295,29 @@ fn chinese_labels_that_give_the_office_before_the_name() {
     let chen = &b.speakers[1].id;
     assert_eq!(who, [UNNAMED_REPORTER, li.as_str(), chen.as_str()]);
 }
+
+#[test]
+fn earnings_call_with_participant_lists_and_bare_name_lines() {
+    let b = fixture("earnings_call.txt");
+    let kind_of = |name: &str| b.speakers.iter().find(|s| s.name == name).unwrap().kind;
+    assert_eq!(kind_of("Ann Lee"), SpeakerKind::Official);
+    assert_eq!(kind_of("Cy Ray"), SpeakerKind::Reporter);
+    assert_eq!(kind_of("Operator"), SpeakerKind::Host);
+    let lee = b.speakers.iter().find(|s| s.name == "Ann Lee").unwrap();
+    assert_eq!(lee.role.as_deref(), Some("Chief Executive Officer"));
+    assert_eq!(
+        kinds(&b),
+        [
+            SectionKind::Remarks,
+            SectionKind::Qa,
+            SectionKind::Qa,
+            SectionKind::Closing
+        ]
+    );
+    // The operator's introduction opens the question it introduces, and is no answer.
+    assert_eq!(b.section_label(1), "Q1 · Northgate Securities → Ann Lee");
+    assert_eq!(b.section_label(2), "Q2 · Eastline Capital → Bo Wu");
+    assert_eq!(b.sections[2].turns[0].kind, TurnKind::Statement);
+    assert_eq!(b.sections[2].turns[1].kind, TurnKind::Question);
+    assert!(b.meta.place.is_none(), "{:?}", b.meta.place);
+}

@@ -22,6 +22,8 @@ pub enum Shape {
     Timed,
     /// Chinese characters, full-width or ASCII colon.
     Han,
+    /// A name from a call's participant list alone on its line, with no colon.
+    Listed,
 }
 
 /// A label found at the start of a paragraph.

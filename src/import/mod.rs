@@ -19,6 +19,7 @@ pub mod labels;
 pub mod named_reporters;
 pub mod names;
 pub mod noise;
+pub mod participants;
 pub mod people;
 pub mod questions;
 pub mod reported;
@@ -162,8 +163,11 @@ pub fn import(raw: &str) -> Imported {
     });
 
     let mut people = People::default();
-    let sections = match transcript::find_labels(&paras) {
-        Some(labels) => transcript::build(&paras, &labels, &mut meta, &mut people, &mut notes),
+    let listed = participants::lists(&paras);
+    let sections = match transcript::find_labels(&paras, &listed) {
+        Some(labels) => {
+            transcript::build(&paras, &labels, &listed, &mut meta, &mut people, &mut notes)
+        }
         None => reported::build(&paras, &mut meta, &mut people, &mut notes),
     };
     finish(meta, people, sections, raw, notes)

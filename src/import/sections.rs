@@ -102,11 +102,14 @@ pub fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection
             None
         };
         if let Some(kind) = new_kind {
+            let called_by_host = (kind == SectionKind::Qa)
+                .then(|| out.last_mut().and_then(|s| host_introduction(s, people)))
+                .flatten();
             out.push(DraftSection {
                 kind,
                 title: t.heading.take(),
                 outlet: t.outlet.clone(),
-                turns: Vec::new(),
+                turns: called_by_host.into_iter().collect(),
             });
         }
         let s = out.last_mut().expect("a section was opened above");
@@ -124,6 +127,26 @@ pub fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection
     }
     close(&mut out, people);
     out
+}
+
+/// The host's words after an answer and right before the next question (`Your next question
+/// comes from…`, `China Daily, please.`) introduce that question: they are taken out of the
+/// section they end, to open the next one.
+fn host_introduction(s: &mut DraftSection, people: &People) -> Option<DraftTurn> {
+    let last = s.turns.last()?;
+    let host = matches!(last.voice, Voice::Person(i) if people.list[i].kind == SpeakerKind::Host);
+    let answered = s
+        .turns
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|t| t.kind != TurnKind::Question);
+    if !(s.kind == SectionKind::Qa && host && answered) {
+        return None;
+    }
+    let mut t = s.turns.pop()?;
+    t.kind = TurnKind::Statement;
+    Some(t)
 }
 
 fn close(sections: &mut Vec<DraftSection>, people: &People) {

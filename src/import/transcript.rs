@@ -4,6 +4,7 @@
 use super::header::{self, HeaderLine};
 use super::labels::{Candidate, Shape, candidate};
 use super::names::{self, Hint, Who};
+use super::participants::{Lists, Side};
 use super::people::People;
 use super::text::{Para, excerpt};
 use super::{
@@ -14,12 +15,19 @@ use std::collections::HashMap;
 
 /// The accepted speaker labels, one slot per paragraph; `None` when the text is not a labelled
 /// transcript (fewer than two labels), so it is read as a report instead.
-pub fn find_labels(paras: &[Para]) -> Option<Vec<Option<Candidate<'_>>>> {
+pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<Candidate<'a>>>> {
     let cands: Vec<Option<Candidate>> = paras
         .iter()
         .map(|p| {
             if headings::heading(&p.text).is_some() {
                 None
+            } else if listed.is_label(&p.text) {
+                Some(Candidate {
+                    label: &p.text,
+                    rest: "",
+                    shape: Shape::Listed,
+                    prefix: "",
+                })
             } else {
                 candidate(&p.text)
             }
@@ -59,7 +67,7 @@ fn known_role(label: &str) -> bool {
 fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
     let words = c.label.split(' ').count();
     match c.shape {
-        Shape::Q | Shape::Timed | Shape::Caps => true,
+        Shape::Q | Shape::Timed | Shape::Caps | Shape::Listed => true,
         Shape::Han => {
             known_role
                 || count >= 2
@@ -80,6 +88,7 @@ fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
 pub fn build(
     paras: &[Para],
     labels: &[Option<Candidate>],
+    listed: &Lists,
     meta: &mut Meta,
     people: &mut People,
     notes: &mut Notes,
@@ -87,7 +96,12 @@ pub fn build(
     let first = (0..paras.len())
         .find(|&i| labels[i].is_some() || headings::heading(&paras[i].text).is_some())
         .unwrap_or(paras.len());
-    let mut intro = read_header(&paras[..first], meta, people, notes);
+    add_participants(listed, paras, people, notes);
+    let header: Vec<Para> = (0..first)
+        .filter(|i| !listed.paragraphs.contains(i))
+        .map(|i| paras[i].clone())
+        .collect();
+    let mut intro = read_header(&header, meta, people, notes);
     let mut turns: Vec<DraftTurn> = Vec::new();
     let mut heading: Option<String> = None;
     let mut placeholders: Vec<usize> = Vec::new();
@@ -172,6 +186,27 @@ pub fn build(
     sections
 }
 
+/// The people of a call's participant lists: the company's answer, the callers ask for their firm.
+fn add_participants(listed: &Lists, paras: &[Para], people: &mut People, notes: &mut Notes) {
+    for p in &listed.people {
+        let (kind, role, org) = match p.side {
+            Side::Company => (SpeakerKind::Official, Some(p.detail.clone()), None),
+            Side::Caller => (SpeakerKind::Reporter, None, Some(p.detail.clone())),
+        };
+        let mut person = new_person(p.name.clone(), role, kind);
+        person.org = org;
+        person.listed = true;
+        people.add(person);
+    }
+    for &i in &listed.paragraphs {
+        notes.add(
+            paras[i].line,
+            NoteKind::Metadata,
+            format!("participant list: {}", excerpt(&paras[i].text, 60)),
+        );
+    }
+}
+
 /// Who a label stands for, as a voice of this transcript (placeholders are remembered, to be
 /// decided once all their turns are known).
 fn voice_of(
@@ -193,7 +228,13 @@ fn voice_of(
                 Hint::Other => SpeakerKind::Other,
             };
             let i = people.add(new_person(name, role, kind));
-            (Voice::Person(i), TurnKind::Answer, None)
+            // A listed caller asks, for the firm the list gives.
+            match &people.list[i] {
+                p if p.kind == SpeakerKind::Reporter => {
+                    (Voice::Person(i), TurnKind::Question, p.org.clone())
+                }
+                _ => (Voice::Person(i), TurnKind::Answer, None),
+            }
         }
     }
 }
@@ -512,11 +553,18 @@ mod tests {
     fn run(raw: &str) -> (Vec<DraftSection>, People) {
         let (ls, _) = lines(raw);
         let paras = paragraphs(&ls, false);
-        let labels = find_labels(&paras).expect("a transcript");
+        let labels = find_labels(&paras, &Lists::default()).expect("a transcript");
         let mut people = People::default();
         let mut meta = Meta::default();
         let mut notes = Notes::default();
-        let s = build(&paras, &labels, &mut meta, &mut people, &mut notes);
+        let s = build(
+            &paras,
+            &labels,
+            &Lists::default(),
+            &mut meta,
+            &mut people,
+            &mut notes,
+        );
         (s, people)
     }
 

@@ -162,6 +162,14 @@ pub fn import(raw: &str) -> Imported {
         None => true,
     });
 
+    let joined = text::join_broken(&mut paras);
+    if joined > 0 {
+        notes.add(
+            0,
+            NoteKind::Guessed,
+            format!("{joined} paragraphs broken in mid-sentence joined to the one before"),
+        );
+    }
     let mut people = People::default();
     let listed = participants::lists(&paras);
     let sections = match transcript::find_labels(&paras, &listed) {

@@ -171,6 +171,31 @@ pub fn paragraphs(lines: &[Line], wrapped: bool) -> Vec<Para> {
     out
 }
 
+/// Join paragraphs that a blank line broke in mid-sentence (double-spaced hard wraps, a stray
+/// blank line): one that ends without a sentence end, followed by one that starts in lower case.
+/// Returns how many were joined.
+pub fn join_broken(paras: &mut Vec<Para>) -> usize {
+    let before = paras.len();
+    let mut out: Vec<Para> = Vec::with_capacity(before);
+    for p in paras.drain(..) {
+        match out.last_mut() {
+            Some(last) if breaks_mid_sentence(&last.text, &p.text) => {
+                last.text.push(' ');
+                last.text.push_str(&p.text);
+            }
+            _ => out.push(p),
+        }
+    }
+    *paras = out;
+    before - paras.len()
+}
+
+fn breaks_mid_sentence(first: &str, next: &str) -> bool {
+    let last = first.chars().next_back();
+    let open = last.is_some_and(|c| c.is_alphabetic() || c == ',');
+    open && next.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// The first `n` characters of `s` (for excerpts in notes), with `…` when cut.
 pub fn excerpt(s: &str, n: usize) -> String {
     match s.char_indices().nth(n) {
@@ -221,6 +246,29 @@ mod tests {
         assert_eq!(paragraphs(&ls, false).len(), 3);
         let (ls, _) = lines("Topic one: Ports\nReporter: Why?\nAnn Lee: Because.\nAnd more.\n");
         assert!(!is_wrapped(&ls));
+    }
+
+    #[test]
+    fn a_paragraph_broken_in_mid_sentence_is_joined() {
+        let para = |t: &str| Para {
+            line: 1,
+            text: t.into(),
+        };
+        let mut ps = vec![
+            para("Let’s start with North Korea and the"),
+            para("situation with Private King."),
+            para("We grew."),
+            para("and then, a list:"),
+            para("items follow"),
+            para("中文"),
+            para("没有小写"),
+        ];
+        assert_eq!(join_broken(&mut ps), 1);
+        assert_eq!(
+            ps[0].text,
+            "Let’s start with North Korea and the situation with Private King."
+        );
+        assert_eq!(ps.len(), 6);
     }
 
     #[test]

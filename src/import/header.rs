@@ -162,6 +162,19 @@ pub fn classify(text: &str) -> HeaderLine {
     HeaderLine::Prose
 }
 
+/// Whether a short header line can name the place or venue (`Beijing`, `Aboard Air Force One`,
+/// `James S. Brady Press Briefing Room`): a few words, no sentence punctuation, not introducing
+/// what follows.
+pub fn is_place(s: &str) -> bool {
+    let han = s.chars().filter(|&c| super::labels::is_han(c)).count();
+    s.chars().count() <= 60
+        && han <= 16
+        && s.split(" ").count() <= 10
+        && !s.contains([
+            '，', '。', '？', '！', '?', '!', ';', '；', '：', ':', '(', '（',
+        ])
+}
+
 fn is_weekday(s: &str) -> bool {
     let l = s.to_lowercase();
     [

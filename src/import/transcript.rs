@@ -281,13 +281,16 @@ fn read_header(
                         NoteKind::Removed,
                         format!("repeats the title: {}", excerpt(&s, 60)),
                     );
-                } else if s.chars().count() <= 60 {
+                } else if header::is_place(&s) {
                     let place = match meta.place.take() {
                         Some(old) => format!("{old}, {s}"),
                         None => s,
                     };
                     meta.place = Some(place);
                     notes.add(p.line, NoteKind::Metadata, format!("place: {}", p.text));
+                } else if s.chars().count() <= 60 && !s.ends_with([':', '：']) {
+                    add_note(meta, "", &s, "\n");
+                    notes.add(p.line, NoteKind::Metadata, format!("note: {}", p.text));
                 } else {
                     prose.push(p.clone());
                 }

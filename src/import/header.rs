@@ -302,6 +302,26 @@ mod tests {
     }
 
     #[test]
+    fn places_are_short_and_are_no_sentences() {
+        assert!(is_place(
+            "Aboard Air Force One En Route Goldsboro, North Carolina"
+        ));
+        assert!(is_place("北京"));
+        assert!(!is_place(
+            "本著求真精神，究竟當時中文記者提問，同港台英文台記者提問，有無如林鄭所言重複？且看："
+        ));
+        assert!(!is_place("Briefer: Spokesperson Matthew Miller"));
+        assert_eq!(
+            classify("~ NORTH KOREA ~"),
+            HeaderLine::Topic("NORTH KOREA".into())
+        );
+        assert_eq!(
+            classify("Briefer: Spokesperson Matthew Miller"),
+            HeaderLine::Field("Briefer: Spokesperson Matthew Miller".into())
+        );
+    }
+
+    #[test]
     fn a_dateline_gives_place_and_time() {
         assert_eq!(
             classify("Shanghai | 3 p.m. March 2, 2021"),

@@ -58,7 +58,10 @@ pub fn clean(raw: &str) -> (String, bool) {
             continue;
         }
         let b = bytes[i];
-        let (len, space, control) = if b < 0x80 {
+        let (len, space, control) = if b == 0x1b {
+            // A terminal escape sequence goes whole, not only its ESC: no `[31m` debris.
+            (escape_len(&bytes[i..]), false, true)
+        } else if b < 0x80 {
             (
                 1,
                 matches!(b, b' ' | b'\t' | 0x0b | 0x0c),
@@ -95,6 +98,38 @@ pub fn clean(raw: &str) -> (String, bool) {
         out.push_str(&raw[s..]);
     }
     (out, dropped)
+}
+
+/// The length of the terminal escape sequence at the start of `b` (which starts with ESC): a CSI
+/// sequence (`ESC [ 3 1 m`), a string sequence ended by BEL or `ESC \` (OSC `ESC ] … BEL`), or a
+/// two-byte escape.
+fn escape_len(b: &[u8]) -> usize {
+    let Some(&kind) = b.get(1) else {
+        return 1;
+    };
+    match kind {
+        b'[' => {
+            let mut j = 2;
+            while b.get(j).is_some_and(|c| (0x30..=0x3f).contains(c)) {
+                j += 1;
+            }
+            while b.get(j).is_some_and(|c| (0x20..=0x2f).contains(c)) {
+                j += 1;
+            }
+            j + usize::from(b.get(j).is_some_and(|c| (0x40..=0x7e).contains(c)))
+        }
+        b']' | b'P' | b'X' | b'^' | b'_' => {
+            let end = (2..b.len())
+                .find(|&j| b[j] == 0x07 || (b[j] == 0x1b && b.get(j + 1) == Some(&b'\\')));
+            match end {
+                Some(j) if b[j] == 0x07 => j + 1,
+                Some(j) => j + 2,
+                None => b.len(),
+            }
+        }
+        0x20..=0x7e => 2,
+        _ => 1,
+    }
 }
 
 /// Split raw text into clean lines (`\n`, `\r\n` and lone `\r` all end a line).
@@ -212,9 +247,21 @@ mod tests {
     fn clean_reads_nbsp_as_space_and_drops_controls() {
         assert_eq!(
             clean("Q\u{a0}\u{a0}  Hello\u{1b}[31m "),
-            ("Q Hello[31m".into(), true)
+            ("Q Hello".into(), true)
         );
         assert_eq!(clean("  a\tb  "), ("a b".into(), false));
+    }
+
+    #[test]
+    fn escape_sequences_go_whole() {
+        assert_eq!(clean("hello \x1b[31mred\x1b[0m world").0, "hello red world");
+        assert_eq!(clean("title\x1b]0;pwned\x07 text").0, "title text");
+        assert_eq!(
+            clean("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ b").0,
+            "alink b"
+        );
+        assert_eq!(clean("end\x1b").0, "end");
+        assert!(clean("x\x1bcy").1);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod reported;
 pub mod sections;
 pub mod spokesperson;
 pub mod text;
+pub mod title_people;
 pub mod transcript;
 
 use crate::model::{

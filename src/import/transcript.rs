@@ -154,7 +154,7 @@ pub fn build(
     }
     decide_placeholders(&mut turns, &placeholders, people, notes);
     super::named_reporters::find(&mut turns, people, notes);
-    resolve_title_labels(people, meta, notes);
+    super::title_people::resolve(people, meta, notes);
     if q_labels {
         super::spokesperson::resolve_answer_label(people, &meta.title, notes);
     }
@@ -375,93 +375,6 @@ fn decide_placeholders(
             t.kind = TurnKind::Answer;
         }
     }
-}
-
-/// `THE PRESIDENT:` is the president the title names (`Remarks by President Lee in …`), and
-/// `MS. ROE:` is the `Jane Roe` the title names.
-fn resolve_title_labels(people: &mut People, meta: &Meta, notes: &mut Notes) {
-    for i in 0..people.list.len() {
-        let p = &people.list[i];
-        if p.kind == SpeakerKind::Reporter {
-            continue;
-        }
-        let (full, role) = if let Some(office) = p.name.strip_prefix("The ") {
-            match office_holder(office, &meta.title) {
-                Some(full) => (full, Some(office.to_string())),
-                None => continue,
-            }
-        } else {
-            match first_name_in_title(&p.name, &meta.title) {
-                Some(full) => (full, None),
-                None => continue,
-            }
-        };
-        notes.add(
-            0,
-            NoteKind::Guessed,
-            format!("`{}` is {full} (from the title)", p.name),
-        );
-        if people.list[i].role.is_none() {
-            people.list[i].role = role;
-        }
-        people.rename(i, full);
-    }
-}
-
-/// `Jane Roe` in the title for a one-word label `Roe`.
-fn first_name_in_title(name: &str, title: &str) -> Option<String> {
-    let one_word = !name.contains(' ') && name.chars().all(|c| c.is_alphabetic() || c == '-');
-    if !one_word {
-        return None;
-    }
-    let words: Vec<&str> = title.split(' ').collect();
-    words
-        .windows(2)
-        .find(|w| {
-            w[1].trim_end_matches([',', ';', ':']) == name
-                && w[0].chars().next().is_some_and(char::is_uppercase)
-                && w[0].chars().all(char::is_alphabetic)
-                && !is_title_word(w[0])
-        })
-        .map(|w| format!("{} {name}", w[0]))
-}
-
-/// `President Lee` in the title for the label `THE PRESIDENT`.
-fn office_holder(office: &str, title: &str) -> Option<String> {
-    let pattern = format!("{office} ");
-    let at = title.find(&pattern)?;
-    if title[..at].trim_end().ends_with("Vice") && !office.starts_with("Vice") {
-        return None;
-    }
-    let name: Vec<&str> = title[at + pattern.len()..]
-        .split(' ')
-        .take_while(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
-        })
-        .take(3)
-        .collect();
-    (!name.is_empty()).then(|| format!("{office} {}", name.join(" ")))
-}
-
-fn is_title_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "president"
-            | "secretary"
-            | "minister"
-            | "governor"
-            | "senator"
-            | "ambassador"
-            | "advisor"
-            | "adviser"
-            | "director"
-            | "spokesperson"
-            | "chair"
-            | "by"
-            | "with"
-            | "and"
-            | "the"
-    )
 }
 
 const WELCOME: &[&str] = &[

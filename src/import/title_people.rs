@@ -1,0 +1,220 @@
+//! The people a briefing's title names: `THE PRESIDENT:` is the `President Lee` of `Remarks by
+//! President Lee in …`, `MS. ROE:` is its `Jane Roe`, and the words before a name in the title
+//! are that person's office (`Press Briefing by Press Secretary Karine Jean-Pierre`,
+//! `外交部发言人汪文斌主持例行记者会`).
+
+use super::people::People;
+use super::{NoteKind, Notes, han_names};
+use crate::model::{Meta, SpeakerKind};
+
+/// `THE PRESIDENT:` is the president the title names (`Remarks by President Lee in …`), and
+/// `MS. ROE:` is the `Jane Roe` the title names.
+pub fn resolve(people: &mut People, meta: &Meta, notes: &mut Notes) {
+    for i in 0..people.list.len() {
+        let p = &people.list[i];
+        if p.kind == SpeakerKind::Reporter {
+            continue;
+        }
+        let (full, role) = if let Some(office) = p.name.strip_prefix("The ") {
+            match office_holder(office, &meta.title) {
+                Some(full) => (full, Some(office.to_string())),
+                None => continue,
+            }
+        } else {
+            match first_name_in_title(&p.name, &meta.title) {
+                Some(full) => (full, None),
+                None => continue,
+            }
+        };
+        notes.add(
+            0,
+            NoteKind::Guessed,
+            format!("`{}` is {full} (from the title)", p.name),
+        );
+        if people.list[i].role.is_none() {
+            people.list[i].role = role;
+        }
+        people.rename(i, full);
+    }
+    for p in people.list.iter_mut() {
+        if p.kind == SpeakerKind::Reporter {
+            continue;
+        }
+        // The title's fuller form of the label's title (`Secretary` → `Secretary of Education`).
+        let fuller = |office: &String| match &p.role {
+            None => true,
+            Some(r) => office.len() > r.len() && office.starts_with(r.as_str()),
+        };
+        if let Some(office) = office_in_title(&p.name, &meta.title).filter(fuller) {
+            notes.add(
+                0,
+                NoteKind::Guessed,
+                format!("{} is {office} (from the title)", p.name),
+            );
+            p.role = Some(office);
+        }
+    }
+}
+
+/// Words that may stand inside an office's name in lower case.
+const OFFICE_LINKS: &[&str] = &["of", "the", "for", "on", "and", "&"];
+
+/// The office the title gives right before a name: `Press Secretary` in `Press Briefing by Press
+/// Secretary Karine Jean-Pierre, …`, `外交部发言人` in `2022年8月19日外交部发言人汪文斌主持…`.
+pub fn office_in_title(name: &str, title: &str) -> Option<String> {
+    let at = title.find(name)?;
+    if name.chars().any(super::labels::is_han) {
+        let start = title[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| super::labels::is_han(c) && !matches!(c, '年' | '月' | '日'))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let titled = &title[start..at + name.len()];
+        let (office, _) = han_names::split(titled)?;
+        return (office.chars().count() >= 2).then(|| office.to_string());
+    }
+    let words: Vec<&str> = title[..at].split_whitespace().collect();
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        let capital = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
+        // `…, and Deputy Director`: the list's `and` is not part of the office.
+        let list_and = w == "and" && start >= 2 && words[start - 2].ends_with(',');
+        if !(capital || OFFICE_LINKS.contains(&w)) || list_and || matches!(w, "By" | "With") {
+            break;
+        }
+        start -= 1;
+    }
+    let mut office = &words[start..];
+    while let [first, rest @ ..] = office
+        && OFFICE_LINKS.contains(first)
+    {
+        office = rest;
+    }
+    while let [rest @ .., last] = office
+        && OFFICE_LINKS.contains(last)
+    {
+        office = rest;
+    }
+    let office = office.join(" ");
+    (!office.is_empty() && names_an_office(&office)).then_some(office)
+}
+
+/// Whether a phrase names an office at all (and is not, say, the event's name).
+fn names_an_office(phrase: &str) -> bool {
+    phrase.split(' ').any(|w| {
+        is_title_word(w)
+            || matches!(
+                w.to_lowercase().as_str(),
+                "spokesman"
+                    | "spokeswoman"
+                    | "deputy"
+                    | "chief"
+                    | "officer"
+                    | "commissioner"
+                    | "coordinator"
+                    | "envoy"
+                    | "mayor"
+                    | "premier"
+                    | "chancellor"
+            )
+    })
+}
+
+/// `Jane Roe` in the title for a one-word label `Roe`.
+fn first_name_in_title(name: &str, title: &str) -> Option<String> {
+    let one_word = !name.contains(' ') && name.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !one_word {
+        return None;
+    }
+    let words: Vec<&str> = title.split(' ').collect();
+    words
+        .windows(2)
+        .find(|w| {
+            w[1].trim_end_matches([',', ';', ':']) == name
+                && w[0].chars().next().is_some_and(char::is_uppercase)
+                && w[0].chars().all(char::is_alphabetic)
+                && !is_title_word(w[0])
+        })
+        .map(|w| format!("{} {name}", w[0]))
+}
+
+/// `President Lee` in the title for the label `THE PRESIDENT`.
+fn office_holder(office: &str, title: &str) -> Option<String> {
+    let pattern = format!("{office} ");
+    let at = title.find(&pattern)?;
+    if title[..at].trim_end().ends_with("Vice") && !office.starts_with("Vice") {
+        return None;
+    }
+    let name: Vec<&str> = title[at + pattern.len()..]
+        .split(' ')
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+        .take(3)
+        .collect();
+    (!name.is_empty()).then(|| format!("{office} {}", name.join(" ")))
+}
+
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "president"
+            | "secretary"
+            | "minister"
+            | "governor"
+            | "senator"
+            | "ambassador"
+            | "advisor"
+            | "adviser"
+            | "director"
+            | "spokesperson"
+            | "chair"
+            | "by"
+            | "with"
+            | "and"
+            | "the"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offices_before_names_in_titles() {
+        let t = "Press Briefing by Press Secretary Karine Jean-Pierre, Secretary of Education Miguel Cardona, and Deputy Director of the National Economic Council Bharat Ramamurti";
+        assert_eq!(
+            office_in_title("Karine Jean-Pierre", t).as_deref(),
+            Some("Press Secretary")
+        );
+        assert_eq!(
+            office_in_title("Miguel Cardona", t).as_deref(),
+            Some("Secretary of Education")
+        );
+        assert_eq!(
+            office_in_title("Bharat Ramamurti", t).as_deref(),
+            Some("Deputy Director of the National Economic Council")
+        );
+        assert_eq!(
+            office_in_title(
+                "Mao Ning",
+                "Foreign Ministry Spokesperson Mao Ning’s Regular Press Conference on April 28, 2023"
+            )
+            .as_deref(),
+            Some("Foreign Ministry Spokesperson")
+        );
+        assert_eq!(
+            office_in_title("汪文斌", "2022年8月19日外交部发言人汪文斌主持例行记者会").as_deref(),
+            Some("外交部发言人")
+        );
+        assert_eq!(office_in_title("Ann Lee", "Ann Lee on ports"), None);
+        assert_eq!(
+            office_in_title("Ann Lee", "Harbour Forum with Ann Lee"),
+            None
+        );
+    }
+}

@@ -321,3 +321,27 @@ fn earnings_call_with_participant_lists_and_bare_name_lines() {
     assert_eq!(b.sections[2].turns[1].kind, TurnKind::Question);
     assert!(b.meta.place.is_none(), "{:?}", b.meta.place);
 }
+
+#[test]
+fn chinese_header_with_time_and_a_speaker_list() {
+    let b = fixture("chinese_speaker_list.txt");
+    assert_eq!(b.meta.title, "国务院新闻办公室2024年1月18日新闻发布会");
+    assert_eq!(b.meta.date.as_deref(), Some("2024-01-18"));
+    assert_eq!(b.meta.time.as_deref(), Some("10:00"));
+    let names: Vec<&str> = b.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["寿小丽", "辛国斌", "陶青"],
+        "list fields are no speakers"
+    );
+    assert_eq!(b.speakers[0].kind, SpeakerKind::Host);
+    assert_eq!(b.speakers[1].role.as_deref(), Some("工业和信息化部副部长"));
+    assert_eq!(
+        b.speakers[2].role.as_deref(),
+        Some("工业和信息化部新闻发言人、运行监测协调局局长")
+    );
+    assert_eq!(
+        kinds(&b),
+        [SectionKind::Remarks, SectionKind::Qa, SectionKind::Closing]
+    );
+}

@@ -57,11 +57,36 @@ const OFFICES: &[&str] = &[
     "理事",
     "委员",
     "委員",
+    "巡视员",
+    "巡視員",
+    "专员",
+    "專員",
+    "参事",
+    "參事",
+    "顾问",
+    "顧問",
+    "所长",
+    "所長",
+    "校长",
+    "校長",
+    "经理",
+    "經理",
+    "组长",
+    "組長",
+    "研究员",
+    "研究員",
+    "教授",
+    "院士",
+    "议员",
+    "議員",
+    "长官",
+    "長官",
+    "主任委员",
 ];
 
 /// The commonest Chinese surnames, simplified and traditional: a label of two to four Han
 /// characters that starts with one is a person's name far more often than a word of prose.
-const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺";
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺寿壽赖賴薄戎祖符詹束幸宿怀懷索屠郁胥闻聞贡貢劳勞冉桑桂濮燕冀浦晏柴瞿慕茹艾戈衡耿匡寇禄祿蔚隆巩鞏聂聶晁敖辛饶饒鞠巢荆荊竺权權盖蓋桓郜邰蔺藺逄姬扈阚闞禹揭黎苑凤鳳";
 
 const COMPOUND_SURNAMES: &[&str] = &[
     "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "慕容",
@@ -105,8 +130,7 @@ pub fn split(label: &str) -> Option<(&str, &str)> {
     }
     if let Some((office, name)) = label.rsplit_once([' ', '\u{3000}']) {
         let office = office.trim();
-        return (office.chars().any(is_han) && office.chars().count() >= 2 && is_han_name(name))
-            .then_some((office, name));
+        return (ends_with_office(office) && is_han_name(name)).then_some((office, name));
     }
     OFFICES
         .iter()
@@ -114,6 +138,98 @@ pub fn split(label: &str) -> Option<(&str, &str)> {
         .max()
         .map(|end| (&label[..end], &label[end..]))
         .filter(|(_, name)| is_han_name(name))
+}
+
+/// A header line of a Chinese transcript: `时间：2024年1月18日`, `地点：国新办新闻发布厅`,
+/// `主持人：国务院新闻办公室新闻局副局长 寿小丽`, and the bare `局长 陶青` that continues a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field<'a> {
+    Time(&'a str),
+    Place(&'a str),
+    Person { office: &'a str, name: &'a str },
+}
+
+const TIME_KEYS: &[&str] = &["时间", "時間", "日期"];
+const PLACE_KEYS: &[&str] = &["地点", "地點", "会场", "會場"];
+const PERSON_KEYS: &[&str] = &[
+    "主持人",
+    "主持",
+    "发布人",
+    "發布人",
+    "出席人",
+    "出席",
+    "嘉宾",
+    "嘉賓",
+    "发言人",
+    "發言人",
+];
+
+/// The header field a line is, if it is one.
+pub fn header_field(text: &str) -> Option<Field<'_>> {
+    let keyed = text
+        .char_indices()
+        .take(5)
+        .find(|&(_, c)| c == '：' || c == ':')
+        .map(|(at, c)| (text[..at].trim(), text[at + c.len_utf8()..].trim()));
+    let Some((key, rest)) = keyed else {
+        return titled_name(text).map(|(office, name)| Field::Person { office, name });
+    };
+    if rest.is_empty() {
+        return None;
+    }
+    if TIME_KEYS.contains(&key) {
+        return Some(Field::Time(rest));
+    }
+    if PLACE_KEYS.contains(&key) {
+        return Some(Field::Place(rest));
+    }
+    if !PERSON_KEYS.contains(&key) {
+        return None;
+    }
+    if let Some((office, name)) = titled_name(rest) {
+        return Some(Field::Person { office, name });
+    }
+    is_surname_name(rest).then_some(Field::Person {
+        office: key,
+        name: rest,
+    })
+}
+
+/// Office and name, and nothing else on the line.
+fn titled_name(text: &str) -> Option<(&str, &str)> {
+    if !text.chars().all(is_office_char) {
+        return None;
+    }
+    split(text)
+}
+
+/// Ends of an organisation's name: `国务院新闻办新闻局 寿小丽` names the bureau, not the office.
+const ORGANISATIONS: &[&str] = &[
+    "局",
+    "部",
+    "办",
+    "辦",
+    "委",
+    "院",
+    "会",
+    "會",
+    "署",
+    "厅",
+    "廳",
+    "司",
+    "处",
+    "處",
+    "中心",
+    "公司",
+    "银行",
+    "銀行",
+    "政府",
+    "办公室",
+    "辦公室",
+];
+
+fn ends_with_office(s: &str) -> bool {
+    OFFICES.iter().chain(ORGANISATIONS).any(|w| s.ends_with(w))
 }
 
 /// Characters an office may be written with besides Han: the enumeration comma between two
@@ -151,6 +267,42 @@ mod tests {
         assert_eq!(split("我们认为这很好"), None);
         assert_eq!(split("他说 我们的工作已经全面展开了"), None);
         assert_eq!(split("Li Ming"), None);
+    }
+
+    #[test]
+    fn header_fields() {
+        assert_eq!(
+            header_field("时间：2024年1月18日 10:00"),
+            Some(Field::Time("2024年1月18日 10:00"))
+        );
+        assert_eq!(
+            header_field("地点：国务院新闻办新闻发布厅"),
+            Some(Field::Place("国务院新闻办新闻发布厅"))
+        );
+        assert_eq!(
+            header_field("主持人：国务院新闻办公室新闻局副局长、新闻发言人 寿小丽"),
+            Some(Field::Person {
+                office: "国务院新闻办公室新闻局副局长、新闻发言人",
+                name: "寿小丽"
+            })
+        );
+        assert_eq!(
+            header_field("发布人：寿小丽"),
+            Some(Field::Person {
+                office: "发布人",
+                name: "寿小丽"
+            })
+        );
+        assert_eq!(
+            header_field("运行监测协调局局长 陶青"),
+            Some(Field::Person {
+                office: "运行监测协调局局长",
+                name: "陶青"
+            })
+        );
+        assert_eq!(header_field("主持人：女士们、先生们，上午好！"), None);
+        assert_eq!(header_field("2024年3月6日 北京"), None);
+        assert_eq!(header_field("陶青：谢谢你的提问。"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The header: what comes before the first spoken turn. Title, date, place and time lines, and
 //! the list of speakers ("Name, role of Organisation") from which roles are filled.
 
+use super::han_names::{self, Field};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -21,6 +22,8 @@ pub enum HeaderLine {
     },
     /// A short line without a full stop: a title, a venue, a place.
     Short(String),
+    /// The place or venue given as a field (`地点：…`).
+    Place(String),
     /// An entry of a topic index (`~ NORTH KOREA ~`).
     Topic(String),
     /// The time of the event alone on its line (`1:23 p.m. EDT`).
@@ -58,6 +61,9 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HAN_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").expect("han date"));
+static HAN_CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[:：]\d{2}\b").expect("24-hour clock"));
+
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b\d{1,2}(:\d{2})? ?(a\.m\.|p\.m\.|am|pm)").expect("clock time")
 });
@@ -116,6 +122,24 @@ pub fn find_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
 
 /// Classify a paragraph of the header.
 pub fn classify(text: &str) -> HeaderLine {
+    if let Some(f) = han_names::header_field(text) {
+        return match f {
+            Field::Time(t) => match find_date(t) {
+                Some((iso, _)) => HeaderLine::Date {
+                    iso,
+                    place: None,
+                    time: HAN_CLOCK.find(t).map(|m| m.as_str().to_string()),
+                },
+                None => HeaderLine::Time(t.to_string()),
+            },
+            Field::Place(p) => HeaderLine::Place(p.to_string()),
+            Field::Person { office, name } => HeaderLine::Speaker {
+                name: name.to_string(),
+                role: office.to_string(),
+                org: None,
+            },
+        };
+    }
     let n = text.chars().count();
     if n <= 80
         && let Some((iso, range)) = find_date(text)
@@ -160,6 +184,13 @@ pub fn classify(text: &str) -> HeaderLine {
         return HeaderLine::Short(text.to_string());
     }
     HeaderLine::Prose
+}
+
+/// Whether what a line says besides its date is a title (`国务院新闻办公室 新闻发布会`, `Regular
+/// Press Conference on`) rather than a dateline's place.
+pub fn is_title_like(rest: &str) -> bool {
+    let han = rest.chars().filter(|&c| super::labels::is_han(c)).count();
+    han >= 6 || rest.split_whitespace().count() >= 4
 }
 
 /// Whether a short header line can name the place or venue (`Beijing`, `Aboard Air Force One`,

@@ -19,7 +19,7 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
     let cands: Vec<Option<Candidate>> = paras
         .iter()
         .map(|p| {
-            if headings::heading(&p.text).is_some() {
+            if headings::heading(&p.text).is_some() || han_names::header_field(&p.text).is_some() {
                 None
             } else if listed.is_label(&p.text) {
                 Some(Candidate {
@@ -247,8 +247,18 @@ fn read_header(
     notes: &mut Notes,
 ) -> Vec<Para> {
     let mut prose = Vec::new();
-    for p in paras {
+    for (k, p) in paras.iter().enumerate() {
         match header::classify(&p.text) {
+            // `国务院新闻办公室2024年1月18日新闻发布会`: a first line with a date in it is the title.
+            HeaderLine::Date { iso, place, .. }
+                if k == 0
+                    && meta.title.is_empty()
+                    && place.as_ref().is_some_and(|pl| header::is_title_like(pl)) =>
+            {
+                meta.date.get_or_insert(iso);
+                meta.title = p.text.clone();
+                notes.add(p.line, NoteKind::Metadata, "title (with the date)");
+            }
             HeaderLine::Date { iso, place, time } => {
                 meta.date.get_or_insert(iso);
                 if let Some(pl) = place {
@@ -294,6 +304,10 @@ fn read_header(
                 } else {
                     prose.push(p.clone());
                 }
+            }
+            HeaderLine::Place(pl) => {
+                meta.place.get_or_insert(pl);
+                notes.add(p.line, NoteKind::Metadata, format!("place: {}", p.text));
             }
             HeaderLine::Topic(t) => {
                 add_note(meta, "Topics", &t, "; ");

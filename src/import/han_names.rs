@@ -108,6 +108,12 @@ pub fn is_surname_name(s: &str) -> bool {
         || s.chars().next().is_some_and(|c| SURNAMES.contains(c))
 }
 
+/// Whether a label names an office (`行政長官`, `主席`, `新闻发言人`): a speaker even when the
+/// label occurs once.
+pub fn is_office(label: &str) -> bool {
+    label.chars().count() <= 12 && OFFICES.iter().any(|w| label.ends_with(w))
+}
+
 /// The longest label read as office + name.
 pub const MAX_CHARS: usize = 48;
 
@@ -169,7 +175,7 @@ pub fn header_field(text: &str) -> Option<Field<'_>> {
     let keyed = text
         .char_indices()
         .take(5)
-        .find(|&(_, c)| c == '：' || c == ':')
+        .find(|&(_, c)| super::labels::is_colon(c))
         .map(|(at, c)| (text[..at].trim(), text[at + c.len_utf8()..].trim()));
     let Some((key, rest)) = keyed else {
         return titled_name(text).map(|(office, name)| Field::Person { office, name });

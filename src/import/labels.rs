@@ -61,7 +61,7 @@ pub fn candidate(text: &str) -> Option<Candidate<'_>> {
     let (at, colon) = text
         .char_indices()
         .take(MAX_LABEL_CHARS)
-        .find(|&(_, c)| c == ':' || c == '：')?;
+        .find(|&(_, c)| is_colon(c))?;
     let label = text[..at].trim();
     let after = &text[at + colon.len_utf8()..];
     // `Edit:Wu` and `10:30` are not labels; Chinese text often has an ASCII colon with no space.
@@ -150,6 +150,12 @@ fn recording_time(s: &str) -> Option<&str> {
             .iter()
             .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
     ok.then(|| s[inner_end + 1..].trim_start())
+}
+
+/// The colons a label may end with: ASCII, full-width, and the look-alikes Chinese sites use
+/// (RATIO `∶`, the vertical-form and small colons).
+pub fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '：' | '∶' | '︰' | '︓' | '﹕')
 }
 
 pub(crate) fn is_han(c: char) -> bool {

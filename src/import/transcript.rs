@@ -73,6 +73,7 @@ fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
                 || count >= 2
                 || han_names::split(c.label).is_some()
                 || han_names::is_surname_name(c.label)
+                || han_names::is_office(c.label)
         }
         Shape::Mixed => {
             known_role

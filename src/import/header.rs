@@ -159,6 +159,15 @@ pub fn classify(text: &str) -> HeaderLine {
     if let Some(s) = speaker_entry(text) {
         return s;
     }
+    // `以下是行政長官梁振英今日…的談話全文:` introduces the text that follows.
+    if n <= 200
+        && ["以下是", "以下为", "以下為"]
+            .iter()
+            .any(|p| text.starts_with(p))
+        && text.ends_with(|c| super::labels::is_colon(c))
+    {
+        return HeaderLine::Field(text.to_string());
+    }
     if let Some(topic) = text.strip_prefix('~').and_then(|t| t.strip_suffix('~')) {
         return HeaderLine::Topic(topic.trim().to_string());
     }

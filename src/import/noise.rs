@@ -100,6 +100,31 @@ static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?$").expect("time pattern")
 });
 
+/// Chinese sites' link words, which come several to a line.
+const HAN_NAVIGATION: &[&str] = &[
+    "简体版",
+    "簡體版",
+    "繁体版",
+    "繁體版",
+    "寄给朋友",
+    "寄給朋友",
+    "政府新闻网",
+    "政府新聞網",
+    "打印",
+    "列印",
+    "关闭",
+    "關閉",
+    "返回",
+    "返回列表",
+    "分享",
+    "收藏",
+    "纠错",
+    "糾錯",
+    "字号",
+    "字號",
+    "english",
+];
+
 const NAVIGATION: &[&str] = &[
     "read in chinese",
     "read in english",
@@ -173,6 +198,18 @@ fn language_menu(text: &str) -> bool {
     words.len() >= 3 && words.iter().all(|w| LANGUAGES.contains(&w.as_str()))
 }
 
+/// A line of site links: one known item (`Read in Chinese`), or several Chinese ones in a row
+/// (`簡體版 寄給朋友 政府新聞網`).
+fn is_navigation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    NAVIGATION.contains(&lower.as_str())
+        || (lower.contains(' ')
+            && lower
+                .split(' ')
+                .filter(|w| !w.is_empty() && *w != "|")
+                .all(|w| HAN_NAVIGATION.contains(&w)))
+}
+
 /// Classify a line that is noise wherever it appears; `None` for a line that may be content.
 pub fn line_noise(text: &str) -> Option<Noise> {
     if text.is_empty() {
@@ -184,7 +221,7 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     if text.len() <= 200 && language_menu(text) {
         return Some(Noise::Drop("language menu"));
     }
-    if text.len() <= 40 && NAVIGATION.contains(&text.to_lowercase().as_str()) {
+    if text.len() <= 120 && is_navigation(text) {
         return Some(Noise::Drop("site navigation"));
     }
     if text.starts_with("{{<") || text.starts_with("{{%") {
@@ -318,6 +355,11 @@ mod tests {
             Some(Noise::Drop("language menu"))
         );
         assert_eq!(line_noise("English Chinese talks"), None);
+        assert_eq!(
+            line_noise("簡體版 寄給朋友 政府新聞網"),
+            Some(Noise::Drop("site navigation"))
+        );
+        assert_eq!(line_noise("打印 文章"), None);
         assert_eq!(line_noise("The source of growth is demand."), None);
         assert_eq!(line_noise("Editors met on Monday to discuss it."), None);
     }

@@ -36,6 +36,23 @@ pub fn resolve(people: &mut People, meta: &Meta, notes: &mut Notes) {
         }
         people.rename(i, full);
     }
+    for i in 0..people.list.len() {
+        let p = &people.list[i];
+        if p.kind == SpeakerKind::Reporter || !han_names::is_office(&p.name) {
+            continue;
+        }
+        let text = [meta.title.as_str(), meta.notes.as_deref().unwrap_or("")];
+        if let Some(name) = text.iter().find_map(|t| han_holder(&p.name, t)) {
+            notes.add(
+                0,
+                NoteKind::Guessed,
+                format!("`{}` is {name} (from the header)", p.name),
+            );
+            let office = p.name.clone();
+            people.list[i].role.get_or_insert(office);
+            people.rename(i, name);
+        }
+    }
     for p in people.list.iter_mut() {
         if p.kind == SpeakerKind::Reporter {
             continue;
@@ -54,6 +71,24 @@ pub fn resolve(people: &mut People, meta: &Meta, notes: &mut Notes) {
             p.role = Some(office);
         }
     }
+}
+
+/// Characters that follow a name in a Chinese sentence and so end it (`梁振英今日…`).
+const AFTER_NAME: &str = "今昨明在于於的和与與对對向就是出会會表说說等及称稱";
+
+/// The name right after an office in Chinese text: `行政長官梁振英今日…` → `梁振英`.
+pub fn han_holder(office: &str, text: &str) -> Option<String> {
+    text.match_indices(office).find_map(|(at, _)| {
+        let next: Vec<char> = text[at + office.len()..].chars().take(3).collect();
+        [3, 2]
+            .into_iter()
+            .filter(|&n| next.len() >= n)
+            .map(|n| next[..n].iter().collect::<String>())
+            .find(|name| {
+                han_names::is_surname_name(name)
+                    && !name.chars().skip(2).any(|c| AFTER_NAME.contains(c))
+            })
+    })
 }
 
 /// Words that may stand inside an office's name in lower case.
@@ -212,6 +247,15 @@ mod tests {
             Some("外交部发言人")
         );
         assert_eq!(office_in_title("Ann Lee", "Ann Lee on ports"), None);
+        assert_eq!(
+            han_holder(
+                "行政長官",
+                "以下是行政長官梁振英今日(六月二十一日)上午的談話全文:"
+            )
+            .as_deref(),
+            Some("梁振英")
+        );
+        assert_eq!(han_holder("局长", "请王局长今日发言").as_deref(), None);
         assert_eq!(
             office_in_title("Ann Lee", "Harbour Forum with Ann Lee"),
             None

@@ -213,6 +213,10 @@ fn strip_noise(lines: &mut [text::Line], meta: &mut Meta, notes: &mut Notes) {
                 notes.add(l.no, NoteKind::Metadata, format!("source: {shown}"));
                 meta.source.get_or_insert(s);
             }
+            noise::Noise::Url(u) => {
+                notes.add(l.no, NoteKind::Metadata, format!("url: {shown}"));
+                meta.url.get_or_insert(u);
+            }
         }
         l.text.clear();
     }

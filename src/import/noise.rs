@@ -19,6 +19,8 @@ pub enum Noise {
     Editor(String),
     /// Remove it from the body and keep its value as the briefing's source.
     Source(String),
+    /// A web address alone on its line: the page the text was copied from.
+    Url(String),
 }
 
 /// A token that starts many lines and cannot be prose (it has digits and no lower-case letters),
@@ -144,6 +146,10 @@ const NAVIGATION: &[&str] = &[
     "---",
     "***",
     "返回列表",
+    "en",
+    "cn",
+    "中文",
+    "english",
     "打印",
     "关闭",
     "關閉",
@@ -203,6 +209,7 @@ fn language_menu(text: &str) -> bool {
 fn is_navigation(text: &str) -> bool {
     let lower = text.to_lowercase();
     NAVIGATION.contains(&lower.as_str())
+        || ["字号", "字號"].iter().any(|w| text.starts_with(w))
         || (lower.contains(' ')
             && lower
                 .split(' ')
@@ -223,6 +230,12 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     }
     if text.len() <= 120 && is_navigation(text) {
         return Some(Noise::Drop("site navigation"));
+    }
+    let web = ["http://", "https://", "//www."]
+        .iter()
+        .any(|p| text.starts_with(p));
+    if web && !text.contains(' ') {
+        return Some(Noise::Url(text.trim_start_matches("//").to_string()));
     }
     if text.starts_with("{{<") || text.starts_with("{{%") {
         return Some(Noise::Drop("embedded media"));
@@ -360,6 +373,20 @@ mod tests {
             Some(Noise::Drop("site navigation"))
         );
         assert_eq!(line_noise("打印 文章"), None);
+        assert_eq!(
+            line_noise("字號:默認 超大 | 打印 |"),
+            Some(Noise::Drop("site navigation"))
+        );
+        assert_eq!(line_noise("EN"), Some(Noise::Drop("site navigation")));
+        assert_eq!(
+            line_noise("https://www.gov.cn/"),
+            Some(Noise::Url("https://www.gov.cn/".into()))
+        );
+        assert_eq!(
+            line_noise("//www.example.org/"),
+            Some(Noise::Url("www.example.org/".into()))
+        );
+        assert_eq!(line_noise("See https://example.org"), None);
         assert_eq!(line_noise("The source of growth is demand."), None);
         assert_eq!(line_noise("Editors met on Monday to discuss it."), None);
     }

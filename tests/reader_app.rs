@@ -201,6 +201,39 @@ fn speaker_filter_shows_one_speaker_and_toggles_off() {
     assert_eq!(app.doc.as_ref().unwrap().view.len(), full_len);
 }
 
+/// The heading line of the section being read, as the transcript draws it.
+fn heading(app: &App) -> String {
+    let doc = app.doc.as_ref().unwrap();
+    let layout = doc.view.layout();
+    let line = &layout.lines()[doc.view.section_line(doc.current.section)];
+    layout.line_text(doc.shown(), line).to_string()
+}
+
+#[test]
+fn the_speaker_filter_keeps_the_briefings_question_numbers() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "}}S<enter>"); // Ma Qing, who answers Q2, Q3 and Q4 but not Q1
+    assert_eq!(
+        app.doc.as_ref().unwrap().filter.as_ref().unwrap().speaker,
+        "ma"
+    );
+    keys(&mut app, "]");
+    assert_eq!(heading(&app), "Q2 · Coastal Business News");
+    assert!(app.section_label().unwrap().starts_with("Q2 · "));
+    // Counts name the briefing's own questions, not the n-th question left by the filter.
+    keys(&mut app, "3]");
+    assert_eq!(heading(&app), "Q3 · Maritime Weekly: Green shipping");
+    keys(&mut app, ":4<enter>");
+    assert_eq!(heading(&app), "Q4 · Reporter: Small firms");
+    assert!(app.section_label().unwrap().starts_with("Q4 · "));
+    // A hidden question: stay, and say why.
+    let here = section(&app);
+    keys(&mut app, "1]");
+    assert_eq!(section(&app), here);
+    let m = app.message.as_ref().unwrap();
+    assert!(m.error && m.text.contains("Q1 is hidden"), "{m:?}");
+}
+
 #[test]
 fn tab_moves_focus_to_the_outline_where_j_and_enter_jump() {
     let mut app = app_on("harbour.brief", 100, 30);

@@ -168,8 +168,8 @@ impl Doc {
         };
         let shared = glossary::shared_for(path).unwrap_or_default();
         let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
-        let view = View::new(&full, width);
         let numbers = crate::model::section_numbers(&full.sections);
+        let view = View::new(&full, &numbers, width);
         Doc {
             briefing: BriefingRef::new(&full, path),
             marks: Vec::new(),
@@ -200,6 +200,16 @@ impl Doc {
         self.filter
             .as_ref()
             .map_or(shown, |f| f.full_section(shown))
+    }
+
+    /// Lay out the shown briefing (again) for `width`, its headings numbered as in the full
+    /// briefing: with a filter on, Q3 is still Q3 when Q1 and Q2 are hidden.
+    pub(crate) fn lay_out(&mut self, width: u16) {
+        let shown = self.filter.as_ref().map_or(&self.full, |f| &f.view);
+        let numbers: Vec<usize> = (0..shown.sections.len())
+            .map(|s| self.numbers[self.full_section(s)])
+            .collect();
+        self.view.rebuild(shown, &numbers, width);
     }
 
     /// The current passage in the full briefing.
@@ -382,8 +392,7 @@ impl App {
             return;
         }
         let keep = TopKeeper::remember(doc);
-        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-        doc.view.rebuild(shown, width);
+        doc.lay_out(width);
         keep.restore(doc);
         self.after_move();
     }
@@ -423,8 +432,7 @@ impl App {
                 doc.found = marks::Found::default();
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-                let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-                doc.view.rebuild(shown, width);
+                doc.lay_out(width);
                 doc.highlights.clear();
                 doc.current = clamp_anchor(
                     doc.shown(),

@@ -36,12 +36,27 @@ impl App {
         }
     }
 
+    /// Go to question `n` as the briefing numbers it (the number its heading shows, whatever the
+    /// filter). A question the speaker filter hides is not shown: turning the filter off behind
+    /// the user's back would lose the view they chose, so the reader stays and says how to see it.
     pub(super) fn goto_question(&mut self, n: usize) {
         let Some(doc) = &self.doc else { return };
-        match nav::question(doc.shown(), n) {
-            Some(s) => self.jump_to(nav::turn_start(s, 0), Target::Section),
-            None => self.say("this briefing has no questions"),
-        }
+        let Some(full) = nav::question(&doc.full, n) else {
+            return self.say("this briefing has no questions");
+        };
+        let number = doc.numbers[full];
+        let shown = match &doc.filter {
+            None => Some(full),
+            Some(f) => f.view_section(full),
+        };
+        let Some(s) = shown else {
+            let f = doc.filter.as_ref().expect("only a filter hides a question");
+            let name = doc.full.speaker_name(&f.speaker).unwrap_or("Reporter");
+            return self.warn(format!(
+                "Q{number} is hidden: {name} does not speak in it (S shows everyone)"
+            ));
+        };
+        self.jump_to(nav::turn_start(s, 0), Target::Section);
     }
 
     /// A jump to a passage, remembered in the jump list.
@@ -126,8 +141,7 @@ impl App {
         let here = doc.current_full();
         doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
         let width = doc.view.width();
-        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-        doc.view.rebuild(shown, width);
+        doc.lay_out(width);
         doc.highlights.clear();
         doc.search = None;
         doc.jumps = Default::default();

@@ -348,6 +348,15 @@ impl Layout {
         self.find(anchor).map(|p| p.text)
     }
 
+    /// The text line of a paragraph that shows byte `byte` of its text (the last line for a byte
+    /// past the end); `None` when the briefing has no such paragraph.
+    pub fn line_of_byte(&self, anchor: Anchor, byte: usize) -> Option<usize> {
+        let p = self.find(anchor)?;
+        let lines = &self.lines[p.text..p.end];
+        let after = lines.partition_point(|l| l.range().start <= byte);
+        Some(p.text + after.saturating_sub(1))
+    }
+
     /// The first line of a paragraph's block: its section and turn headings when it is the first
     /// paragraph of one, else its first text line. The line to put at the top of the pane to show
     /// the paragraph with its context.

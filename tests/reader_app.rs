@@ -183,6 +183,55 @@ fn incremental_search_counts_matches_wraps_and_esc_returns() {
 }
 
 #[test]
+fn n_and_n_search_from_the_page_being_read() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    let status = |app: &App| app.doc.as_ref().unwrap().search.as_ref().unwrap().status();
+    keys(&mut app, "/yuan<enter>");
+    assert_eq!(status(&app), "match 1/5");
+    // Q4 holds the last match: n finds it below the top of the page, without wrapping.
+    keys(&mut app, "4]n");
+    assert_eq!(status(&app), "match 5/5");
+    assert_eq!(section(&app), 4);
+    assert!(app.message.is_none(), "{:?}", app.message);
+    // The current match is on the page, so N steps back from it.
+    keys(&mut app, "N");
+    assert_eq!(status(&app), "match 4/5");
+    // Off the page, N finds the last match above the top of the page.
+    keys(&mut app, "gN");
+    assert_eq!(status(&app), "match 5/5");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("continued at the end")
+    );
+    keys(&mut app, "4]N");
+    assert_eq!(status(&app), "match 4/5");
+    assert!(app.message.is_none());
+}
+
+#[test]
+fn the_match_line_itself_is_brought_into_view() {
+    // A short, narrow page: the remarks' paragraph with three matches is taller than the page,
+    // so showing its first line is not enough.
+    let mut app = app_on("harbour.brief", 40, 6);
+    keys(&mut app, "/yuan<enter>");
+    for _ in 0..5 {
+        let doc = app.doc.as_ref().unwrap();
+        let m = doc.search.as_ref().unwrap().current_match().unwrap();
+        let line = doc.view.line_of_byte(m.anchor, m.range.start);
+        let page = app.page_height();
+        assert!(
+            (doc.offset..doc.offset + page).contains(&line),
+            "match on line {line}, page from {}",
+            doc.offset
+        );
+        keys(&mut app, "n");
+    }
+}
+
+#[test]
 fn speaker_filter_shows_one_speaker_and_toggles_off() {
     let mut app = app_on("harbour.brief", 80, 24);
     let full_len = app.doc.as_ref().unwrap().view.len();

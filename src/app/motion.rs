@@ -3,6 +3,7 @@
 
 use super::{App, nav};
 use crate::app::filter::Filter;
+use crate::app::search::{Match, StepFrom};
 use crate::app::update::Target;
 use crate::model::Anchor;
 
@@ -93,20 +94,25 @@ impl App {
         }
     }
 
+    /// `n` / `N`: the next match after the current one when it is on the page, else the first
+    /// match below the top of the page (the last one above it for `N`), as less and vim do.
     pub(super) fn search_step(&mut self, forward: bool, n: usize) {
+        let page = self.page_height();
         let Some(doc) = &mut self.doc else { return };
         let Some(search) = &mut doc.search else {
             return self.say("no search yet: press / to search");
         };
-        let before = search.current;
-        match search.step(forward, n).map(|m| m.anchor) {
-            Some(a) => {
-                // The match count is in the status line; say so only when the search wrapped.
-                let wrapped = match (before, search.current) {
-                    (Some(b), Some(c)) => (forward && c <= b) || (!forward && c >= b),
-                    _ => false,
-                };
-                self.show_match(a);
+        let view = &doc.view;
+        let line = |m: &Match| view.line_of_byte(m.anchor, m.range.start);
+        let on_page = |l: usize| (doc.offset..doc.offset + page).contains(&l);
+        let from = match search.current {
+            Some(c) if on_page(line(&search.matches[c])) => StepFrom::Match(c),
+            _ => search.before(|m| line(m) < doc.offset),
+        };
+        match search.step(forward, n, from) {
+            Some((m, wrapped)) => {
+                let m = m.clone();
+                self.show_match(&m);
                 if wrapped {
                     self.say(if forward {
                         "search hit the end, continued at the start"
@@ -122,15 +128,15 @@ impl App {
         }
     }
 
-    /// Bring a match into view: leave the page alone when it is already on it.
-    pub(crate) fn show_match(&mut self, a: Anchor) {
+    /// Bring a match into view, its own line rather than its paragraph's start: leave the page
+    /// alone when the line is already on it.
+    pub(crate) fn show_match(&mut self, m: &Match) {
         let page = self.page_height();
+        let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
-        let line = doc.view.line_of(a);
-        doc.current = a;
+        let line = doc.view.line_of_byte(m.anchor, m.range.start);
+        doc.current = m.anchor;
         if line < doc.offset || line >= doc.offset + page {
-            let max = self.max_offset();
-            let doc = self.doc.as_mut().expect("checked above");
             doc.offset = line.saturating_sub(page / 3).min(max);
         }
     }

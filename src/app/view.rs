@@ -62,6 +62,11 @@ impl View {
         self.layout.line_of(a).unwrap_or(0)
     }
 
+    /// The line that shows byte `byte` of a paragraph's text (a search match, say).
+    pub fn line_of_byte(&self, a: Anchor, byte: usize) -> usize {
+        self.layout.line_of_byte(a, byte).unwrap_or(0)
+    }
+
     /// The first line of a paragraph with the headings just above it.
     pub fn block_of(&self, a: Anchor) -> usize {
         self.layout.block_of(a).unwrap_or(0)

@@ -222,6 +222,11 @@ fn render_wraps_to_the_width_and_colours_only_when_asked() {
         colour.contains("\u{1b}["),
         "figures and headings are coloured"
     );
+    // The last style a line sets is a reset, so the terminal is not left coloured.
+    for line in colour.lines().filter(|l| l.contains('\u{1b}')) {
+        let last = &line[line.rfind('\u{1b}').unwrap()..];
+        assert!(last.starts_with("\u{1b}[0m"), "{line:?}");
+    }
     // Piped output defaults to no colour.
     let auto = brief()
         .args(["render", SAMPLE])

@@ -353,6 +353,44 @@ fn reload_keeps_the_position_and_survives_a_broken_file() {
 }
 
 #[test]
+fn reload_finds_the_passage_by_its_text_when_its_anchor_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false);
+    app.open(format::load(&path).unwrap(), Origin::File(path.clone()));
+    let text_at = |app: &App, top: bool| {
+        let doc = app.doc.as_ref().unwrap();
+        let a = if top {
+            doc.view.anchor_at(doc.offset).unwrap()
+        } else {
+            doc.current
+        };
+        doc.shown().paragraph(a).unwrap().text.clone()
+    };
+    // Scroll until the second paragraph of Lin Wei's answer to Q1 is at the top (and current).
+    for _ in 0..200 {
+        if text_at(&app, true).starts_with("Whether it lasts") {
+            break;
+        }
+        keys(&mut app, "j");
+    }
+    assert!(text_at(&app, false).starts_with("Whether it lasts"));
+    // A paragraph inserted before it in the same turn moves its anchor on by one.
+    let answer = "Thank you for your question. Three things drove it.";
+    std::fs::write(
+        &path,
+        text.replace(answer, &format!("A paragraph added later.\n\n{answer}")),
+    )
+    .unwrap();
+    app.file_changed(&path);
+    assert_eq!(app.message.as_ref().unwrap().text, "reloaded");
+    assert!(text_at(&app, false).starts_with("Whether it lasts"));
+    assert!(text_at(&app, true).starts_with("Whether it lasts"));
+}
+
+#[test]
 fn the_current_passage_moves_by_paragraph_and_the_page_follows_it() {
     let mut app = app_on("harbour.brief", 80, 12);
     let first = app.doc.as_ref().unwrap().current;

@@ -422,8 +422,14 @@ impl App {
             )),
             Ok(full) => {
                 let doc = self.doc.as_mut().expect("checked above");
-                let keep = TopKeeper::remember(doc);
+                let mut keep = TopKeeper::remember(doc);
+                // Anchors shift when text is added before them: find the paragraphs by their text.
                 let current = doc.current_full();
+                let old = [current, keep.anchor.unwrap_or(current)];
+                let found = crate::store::passage::follow(&doc.full, &full, &old);
+                let now = |i: usize| found[i].unwrap_or_else(|| clamp_anchor(&full, old[i]));
+                let current = now(0);
+                keep.anchor = keep.anchor.map(|_| now(1));
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
                 doc.numbers = crate::model::section_numbers(&full.sections);

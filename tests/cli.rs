@@ -186,6 +186,29 @@ fn every_subcommand_has_help() {
 }
 
 #[test]
+fn a_shared_glossary_with_control_characters_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.brief");
+    std::fs::copy(SAMPLE, &file).unwrap();
+    std::fs::write(
+        dir.path().join("glossary.toml"),
+        "[[glossary]]\nterm = \"cold chain\"\ndefinition = \"bad \\u001b[31m def\"\n",
+    )
+    .unwrap();
+    let at = format!(
+        "{}:3:19: control character",
+        dir.path().join("glossary.toml").display()
+    );
+    let check = brief().arg("check").arg(&file).assert().code(1);
+    let err = String::from_utf8(check.get_output().stderr.clone()).unwrap();
+    assert!(err.contains(&at), "{err}");
+    let terms = brief().arg("terms").arg(&file).assert().code(1);
+    assert!(!terms.get_output().stdout.contains(&0x1b));
+    let err = String::from_utf8(terms.get_output().stderr.clone()).unwrap();
+    assert!(err.contains(&at), "{err}");
+}
+
+#[test]
 fn render_wraps_to_the_width_and_colours_only_when_asked() {
     let plain = brief()
         .args(["render", "--width", "40", "--color", "never", SAMPLE])

@@ -33,7 +33,17 @@ fn counted(n: usize, noun: &str) -> String {
 /// Parse every file and print every problem; exit 1 if any file has one.
 pub fn check(args: CheckArgs) -> CliResult {
     let mut failed = 0;
+    // A folder's shared glossary is checked with each of its briefings, reported once.
+    let mut glossary_errors = std::collections::HashSet::new();
     for path in &args.files {
+        let at = (path.as_os_str() != "-").then_some(path.as_path());
+        if let Err(e) = crate::glossary::shared_for(at) {
+            failed += 1;
+            if glossary_errors.insert(e.clone()) {
+                eprintln!("{e}");
+            }
+            continue;
+        }
         match super::load(path) {
             Ok((input, b)) => {
                 for w in format::lint(&b) {

@@ -383,7 +383,7 @@ mod tests {
             error("[jump]\nnext_turn = [\"}\", \"ctrl-\"]\n"),
             "k.toml:2:19: invalid key \"ctrl-\": unknown key `ctrl-`; use one character or one of: \
              space, enter, esc, tab, backspace, delete, insert, home, end, pageup, pagedown, up, \
-             down, left, right, minus, f1…f24, with modifiers ctrl-, alt-, shift- in front"
+             down, left, right, minus, f1 … f24; modifiers are ctrl-, alt- and shift- in front of the key"
         );
         assert_eq!(
             error("top = [\"x\"]\n\n  bottom = [\"y\", \"x\"]\n"),

@@ -186,6 +186,15 @@ fn every_subcommand_has_help() {
 }
 
 #[test]
+fn the_reader_on_standard_input_is_a_usage_error() {
+    let out = brief().arg("-").write_stdin("").assert().code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("the reader needs a file"), "{err}");
+    assert!(!err.contains("No such file"), "{err}");
+    assert!(out.get_output().stdout.is_empty());
+}
+
+#[test]
 fn a_shared_glossary_with_control_characters_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("s.brief");

@@ -80,6 +80,41 @@ fn help_overlay_lists_the_keymap() {
 }
 
 #[test]
+fn help_uses_the_width_and_wraps_descriptions_whole() {
+    for (w, h) in [(200, 100), (60, 200), (40, 300)] {
+        let mut app = app_on("harbour.brief", w, h);
+        press(&mut app, "?");
+        let screen = draw(&app);
+        let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        let top = rows.iter().find(|r| r.contains(&'┌')).unwrap();
+        let left = top.iter().position(|&c| c == '┌').unwrap();
+        let right = top.iter().position(|&c| c == '┐').unwrap();
+        if w == 200 {
+            // The box is as wide as is readable, not a fixed 84 columns.
+            assert_eq!(right - left + 1, 120);
+        }
+        // The text inside the box, its lines joined: every description is there whole.
+        let inside: Vec<String> = rows
+            .iter()
+            .filter(|r| r.len() > right)
+            .map(|r| r[left + 1..right].iter().collect::<String>())
+            .collect();
+        let text = inside
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for a in brief::app::action::Action::ALL {
+            assert!(
+                text.contains(a.describe()),
+                "{w}x{h}: {:?} is cut\n{screen}",
+                a.describe()
+            );
+        }
+    }
+}
+
+#[test]
 fn library_of_the_fixtures() {
     let mut lib = Library::scan(&fixture("")).unwrap();
     lib.dir = Some(PathBuf::from("tests/fixtures/reader"));

@@ -115,6 +115,21 @@ fn help_uses_the_width_and_wraps_descriptions_whole() {
 }
 
 #[test]
+fn the_outline_grows_with_the_screen_and_shows_topics() {
+    let app = app_on("harbour.brief", 200, 30);
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Q3 · Maritime Weekly → Lin Wei, Ma Qing · Green shipping"),
+        "{screen}"
+    );
+    // On a narrow screen the names give way first, so some of the topic shows.
+    let app = app_on("harbour.brief", 80, 24);
+    let screen = draw(&app);
+    let row = screen.lines().find(|l| l.contains("Q3 ·")).unwrap();
+    assert!(row.contains("· Green"), "{row}");
+}
+
+#[test]
 fn library_of_the_fixtures() {
     let mut lib = Library::scan(&fixture("")).unwrap();
     lib.dir = Some(PathBuf::from("tests/fixtures/reader"));

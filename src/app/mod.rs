@@ -357,19 +357,22 @@ impl App {
         let outline = self
             .doc
             .as_ref()
-            .and_then(|d| d.outline.visible.then_some(d.outline.width));
+            .and_then(|d| self.outline_width(&d.outline));
         crate::ui::panes(self.area, outline)
+    }
+
+    /// The outline pane's width on this screen; `None` when it is hidden.
+    fn outline_width(&self, o: &Outline) -> Option<u16> {
+        o.visible.then(|| o.width_for(self.area.width))
     }
 
     /// Width of the transcript pane, which its layout is made for (the layout keeps its own
     /// gutter). Before a briefing is open, the outline is assumed at its default width.
     fn text_width(&self) -> u16 {
-        let outline = self
-            .doc
-            .as_ref()
-            .map_or(Some(Outline::default().width), |d| {
-                d.outline.visible.then_some(d.outline.width)
-            });
+        let outline = match &self.doc {
+            Some(d) => self.outline_width(&d.outline),
+            None => self.outline_width(&Outline::default()),
+        };
         crate::ui::panes(self.area, outline).text_width()
     }
 

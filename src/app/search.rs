@@ -18,6 +18,30 @@ pub fn ignores_case(query: &str) -> bool {
     !query.chars().any(char::is_uppercase)
 }
 
+/// Characters a typed `'` or `"` stands for (and each of them for the others): transcripts use
+/// typographic apostrophes and quotes that no keyboard types.
+const APOSTROPHES: &str = "'‘’‚‛ʼ′";
+const QUOTES: &str = "\"“”„‟″«»";
+
+/// The regex for a literal query, with apostrophes and quotes folded.
+fn pattern(query: &str) -> String {
+    let mut out = String::new();
+    for c in query.chars() {
+        match [APOSTROPHES, QUOTES]
+            .into_iter()
+            .find(|set| set.contains(c))
+        {
+            Some(set) => {
+                out.push('[');
+                out.push_str(&regex::escape(set));
+                out.push(']');
+            }
+            None => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
 /// Every match of `query` in document order, in the paragraphs that `shown` accepts.
 pub fn find_all(b: &Briefing, query: &str, shown: impl Fn(Anchor) -> bool) -> Vec<Match> {
     if query.is_empty() {
@@ -25,7 +49,7 @@ pub fn find_all(b: &Briefing, query: &str, shown: impl Fn(Anchor) -> bool) -> Ve
     }
     // A literal pattern: regex gives Unicode case folding with byte ranges into the original
     // text, which lowercasing both sides would not (some letters change length).
-    let Ok(re) = RegexBuilder::new(&regex::escape(query))
+    let Ok(re) = RegexBuilder::new(&pattern(query))
         .case_insensitive(ignores_case(query))
         .build()
     else {
@@ -212,6 +236,23 @@ mod tests {
         let b = sample();
         let only_q1 = |x: Anchor| x.section == 1;
         assert_eq!(find_all(&b, "vehicles", only_q1).len(), 1);
+    }
+
+    #[test]
+    fn apostrophes_and_quotes_match_their_typographic_forms() {
+        let mut b = sample();
+        let text = "We\u{2019}re sure: \u{201c}steady\u{201d}, and we're glad.";
+        b.sections[0].turns[0].paragraphs[0].text = text.to_string();
+        let found = |q: &str| -> Vec<&str> {
+            find_all(&b, q, |a| a == Anchor::new(0, 0, 0))
+                .into_iter()
+                .map(|m| &text[m.range])
+                .collect()
+        };
+        assert_eq!(found("we're"), ["We\u{2019}re", "we're"]);
+        assert_eq!(found("we\u{2019}re"), ["We\u{2019}re", "we're"]);
+        assert_eq!(found("\"steady\""), ["\u{201c}steady\u{201d}"]);
+        assert!(found("we\"re").is_empty());
     }
 
     #[test]

@@ -284,6 +284,31 @@ fn the_speaker_filter_keeps_the_briefings_question_numbers() {
 }
 
 #[test]
+fn out_of_range_questions_say_so_and_an_empty_prompt_cancels() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    let last = |app: &App| app.section_label().unwrap();
+    keys(&mut app, "15]");
+    assert!(last(&app).starts_with("Q6 · "), "{}", last(&app));
+    let m = app.message.as_ref().unwrap();
+    assert_eq!(m.text, "no question 15; the last is Q6");
+    keys(&mut app, "g:9<enter>");
+    assert!(last(&app).starts_with("Q6 · "));
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "no question 9; the last is Q6"
+    );
+    // A question in range says nothing.
+    keys(&mut app, ":2<enter>");
+    assert!(last(&app).starts_with("Q2 · "));
+    assert!(app.message.is_none());
+    // `:` then Enter with nothing typed just closes the prompt.
+    keys(&mut app, ":<enter>");
+    assert!(app.prompt.is_none());
+    assert!(app.message.is_none(), "{:?}", app.message);
+    assert!(last(&app).starts_with("Q2 · "));
+}
+
+#[test]
 fn tab_moves_focus_to_the_outline_where_j_and_enter_jump() {
     let mut app = app_on("harbour.brief", 100, 30);
     keys(&mut app, "<tab>");

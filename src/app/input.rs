@@ -152,6 +152,8 @@ impl App {
                     self.count = Some(n);
                     self.update(crate::app::action::Action::GotoQuestion);
                 }
+                // Enter on an empty prompt is a change of mind, as Esc is.
+                _ if prompt.text.trim().is_empty() => {}
                 _ => self.warn(format!("not a question number: {}", prompt.text)),
             },
             PromptKind::GotoQuestion => {}

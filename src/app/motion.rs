@@ -46,6 +46,8 @@ impl App {
             return self.say("this briefing has no questions");
         };
         let number = doc.numbers[full];
+        // Past the last question, go to the last one and say so.
+        let missing = (number < n).then(|| format!("no question {n}; the last is Q{number}"));
         let shown = match &doc.filter {
             None => Some(full),
             Some(f) => f.view_section(full),
@@ -53,11 +55,14 @@ impl App {
         let Some(s) = shown else {
             let f = doc.filter.as_ref().expect("only a filter hides a question");
             let name = doc.full.speaker_name(&f.speaker).unwrap_or("Reporter");
-            return self.warn(format!(
-                "Q{number} is hidden: {name} does not speak in it (S shows everyone)"
-            ));
+            let why =
+                format!("Q{number} is hidden: {name} does not speak in it (S shows everyone)");
+            return self.warn(missing.map_or(why.clone(), |m| format!("{m}; {why}")));
         };
         self.jump_to(nav::turn_start(s, 0), Target::Section);
+        if let Some(m) = missing {
+            self.say(m);
+        }
     }
 
     /// A jump to a passage, remembered in the jump list.

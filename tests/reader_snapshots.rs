@@ -130,6 +130,19 @@ fn the_outline_grows_with_the_screen_and_shows_topics() {
 }
 
 #[test]
+fn the_status_line_separates_every_field() {
+    let mut app = app_on("harbour.brief", 60, 20);
+    press(&mut app, "]");
+    let status = |app: &App| draw(app).lines().last().unwrap().to_string();
+    // The title is cut to make room; the section and the page stay apart.
+    let line = status(&app);
+    assert!(line.contains("Harbour Daily → Lin Wei · page "), "{line}");
+    press(&mut app, "}S\n");
+    let line = status(&app);
+    assert!(line.contains(" · only Lin Wei · page "), "{line}");
+}
+
+#[test]
 fn library_of_the_fixtures() {
     let mut lib = Library::scan(&fixture("")).unwrap();
     lib.dir = Some(PathBuf::from("tests/fixtures/reader"));

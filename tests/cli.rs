@@ -72,7 +72,23 @@ fn fmt_rewrites_in_place_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("s.brief");
     std::fs::copy(SAMPLE, &file).unwrap();
-    brief().args(["fmt", "--check"]).arg(&file).assert().code(1);
+    brief()
+        .args(["fmt", "--check"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 file is not in canonical form"));
+    let other = dir.path().join("t.brief");
+    std::fs::copy(SAMPLE, &other).unwrap();
+    brief()
+        .args(["fmt", "--check"])
+        .arg(&file)
+        .arg(&other)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "2 files are not in canonical form",
+        ));
     brief().arg("fmt").arg(&file).assert().success();
     let once = std::fs::read_to_string(&file).unwrap();
     brief()

@@ -3,7 +3,7 @@
 //! A glossary file holds `[[glossary]]` tables and nothing else (docs/FORMAT.md, "The shared
 //! glossary"). Errors name the file, line and column, as the briefing parser's do.
 
-use crate::format::front::{RawEntry, glossary_entries};
+use crate::format::front::{RawEntry, check_control_escapes, glossary_entries};
 use crate::format::{ParseErrors, Position};
 use crate::model::GlossaryEntry;
 use serde::Deserialize;
@@ -54,11 +54,13 @@ pub fn builtin() -> Result<Vec<GlossaryEntry>, String> {
 /// may appear only once (case-insensitively).
 pub fn parse(src: &str, name: &str) -> Result<Vec<GlossaryEntry>, String> {
     let pos = Position::new(name, src);
+    let mut errs = Vec::new();
+    check_control_escapes(src, &pos, 0, &mut errs);
     let file: GlossaryFile = toml::from_str(src).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
-        pos.diag(at, e.message().trim_end(), None).to_string()
+        errs.push(pos.diag(at, e.message().trim_end(), None));
+        ParseErrors(std::mem::take(&mut errs)).to_string()
     })?;
-    let mut errs = Vec::new();
     let out = glossary_entries(file.glossary, &pos, 0, &mut errs);
     if errs.is_empty() {
         Ok(out)
@@ -123,6 +125,13 @@ mod tests {
         ] {
             assert!(g.iter().any(|e| e.term == t), "missing {t}");
         }
+    }
+
+    #[test]
+    fn control_escapes_are_errors_as_in_a_briefing() {
+        let src = "[[glossary]]\nterm = \"a\"\ndefinition = \"bad \\u001b[31m def\"\n";
+        let err = parse(src, "g.toml").unwrap_err();
+        assert!(err.starts_with("g.toml:3:19: control character"), "{err}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod key;
 pub use key::Key;
 
 use crate::app::action::{Action, Group};
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -22,6 +22,13 @@ pub const DEFAULT_KEYMAP: &str = include_str!("../keymap.toml");
 
 /// The name the default keymap goes by in messages.
 const DEFAULT_NAME: &str = "keymap.toml (built in)";
+
+/// Ctrl-C always quits: a keymap can neither unbind it nor give it to another action, so no
+/// keymap can leave the reader without a way out.
+pub const QUIT_KEY: Key = Key {
+    code: KeyCode::Char('c'),
+    modifiers: KeyModifiers::CONTROL,
+};
 
 /// A keymap file that cannot be used: where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +133,12 @@ impl Keymap {
             }
             self.keys.insert(action, keys);
         }
+        // `quit = []` leaves Ctrl-C, which parse_layer keeps from every other action.
+        let quit = self.keys.entry(Action::Quit).or_default();
+        if !quit.contains(&QUIT_KEY) {
+            quit.push(QUIT_KEY);
+        }
+        self.actions.insert(QUIT_KEY, Action::Quit);
     }
 }
 
@@ -220,6 +233,12 @@ fn parse_layer(text: &str, name: &str) -> Result<Vec<(Action, Vec<Key>)>, Keymap
                 return Err(err(
                     item.span(),
                     format!("digits cannot be bound: they are the count before a key (\"{s}\")"),
+                ));
+            }
+            if key == QUIT_KEY && action != Action::Quit {
+                return Err(err(
+                    item.span(),
+                    format!("\"{key}\" always quits; it cannot be bound to `{action}`"),
                 ));
             }
             let line = line_col(text, item.span().start).0;
@@ -364,7 +383,7 @@ mod tests {
             error("[jump]\nnext_turn = [\"}\", \"ctrl-\"]\n"),
             "k.toml:2:19: invalid key \"ctrl-\": unknown key `ctrl-`; use one character or one of: \
              space, enter, esc, tab, backspace, delete, insert, home, end, pageup, pagedown, up, \
-             down, left, right, minus, f1…f24, with modifiers ctrl-, alt-, shift- in front"
+             down, left, right, minus, f1 … f24; modifiers are ctrl-, alt- and shift- in front of the key"
         );
         assert_eq!(
             error("top = [\"x\"]\n\n  bottom = [\"y\", \"x\"]\n"),

@@ -167,6 +167,12 @@ pub fn turn_heading(b: &Briefing, section: usize, turn: usize) -> String {
 impl Layout {
     /// Lay out `b` for a transcript pane `width` columns wide (gutter included: see [`Columns`]).
     pub fn new(b: &Briefing, width: u16) -> Layout {
+        Layout::numbered(b, &crate::model::section_numbers(&b.sections), width)
+    }
+
+    /// [`Layout::new`] with the number each section's heading shows (`numbers[i]` for section
+    /// `i`): a filtered view keeps the full briefing's question numbers.
+    pub fn numbered(b: &Briefing, numbers: &[usize], width: u16) -> Layout {
         let cols = Columns::for_width(width);
         let text_width = cols.text(width, false);
         let mut l = Layout {
@@ -178,9 +184,7 @@ impl Layout {
             turns: Vec::with_capacity(b.sections.len()),
         };
         let mut ranges = Vec::new();
-        let mut questions = 0;
         for (si, s) in b.sections.iter().enumerate() {
-            questions += usize::from(s.kind == SectionKind::Qa);
             // A paragraph's block starts at the headings above it, so a jump shows them too.
             if !l.lines.is_empty() {
                 l.lines.push(DisplayLine::Blank);
@@ -188,7 +192,7 @@ impl Layout {
             let section_line = l.lines.len();
             l.sections.push(section_line);
             l.turns.push(Vec::with_capacity(s.turns.len()));
-            let heading = l.push_heading(heading_of(s, questions), text_width, &mut ranges);
+            let heading = l.push_heading(heading_of(s, numbers[si]), text_width, &mut ranges);
             for r in ranges.drain(..) {
                 l.lines.push(DisplayLine::SectionHeading {
                     section: n32(si),
@@ -342,6 +346,15 @@ impl Layout {
     /// The first text line of a paragraph; `None` when the briefing has no such paragraph.
     pub fn line_of(&self, anchor: Anchor) -> Option<usize> {
         self.find(anchor).map(|p| p.text)
+    }
+
+    /// The text line of a paragraph that shows byte `byte` of its text (the last line for a byte
+    /// past the end); `None` when the briefing has no such paragraph.
+    pub fn line_of_byte(&self, anchor: Anchor, byte: usize) -> Option<usize> {
+        let p = self.find(anchor)?;
+        let lines = &self.lines[p.text..p.end];
+        let after = lines.partition_point(|l| l.range().start <= byte);
+        Some(p.text + after.saturating_sub(1))
     }
 
     /// The first line of a paragraph's block: its section and turn headings when it is the first

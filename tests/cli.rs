@@ -72,7 +72,23 @@ fn fmt_rewrites_in_place_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("s.brief");
     std::fs::copy(SAMPLE, &file).unwrap();
-    brief().args(["fmt", "--check"]).arg(&file).assert().code(1);
+    brief()
+        .args(["fmt", "--check"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 file is not in canonical form"));
+    let other = dir.path().join("t.brief");
+    std::fs::copy(SAMPLE, &other).unwrap();
+    brief()
+        .args(["fmt", "--check"])
+        .arg(&file)
+        .arg(&other)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "2 files are not in canonical form",
+        ));
     brief().arg("fmt").arg(&file).assert().success();
     let once = std::fs::read_to_string(&file).unwrap();
     brief()
@@ -186,6 +202,38 @@ fn every_subcommand_has_help() {
 }
 
 #[test]
+fn the_reader_on_standard_input_is_a_usage_error() {
+    let out = brief().arg("-").write_stdin("").assert().code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("the reader needs a file"), "{err}");
+    assert!(!err.contains("No such file"), "{err}");
+    assert!(out.get_output().stdout.is_empty());
+}
+
+#[test]
+fn a_shared_glossary_with_control_characters_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.brief");
+    std::fs::copy(SAMPLE, &file).unwrap();
+    std::fs::write(
+        dir.path().join("glossary.toml"),
+        "[[glossary]]\nterm = \"cold chain\"\ndefinition = \"bad \\u001b[31m def\"\n",
+    )
+    .unwrap();
+    let at = format!(
+        "{}:3:19: control character",
+        dir.path().join("glossary.toml").display()
+    );
+    let check = brief().arg("check").arg(&file).assert().code(1);
+    let err = String::from_utf8(check.get_output().stderr.clone()).unwrap();
+    assert!(err.contains(&at), "{err}");
+    let terms = brief().arg("terms").arg(&file).assert().code(1);
+    assert!(!terms.get_output().stdout.contains(&0x1b));
+    let err = String::from_utf8(terms.get_output().stderr.clone()).unwrap();
+    assert!(err.contains(&at), "{err}");
+}
+
+#[test]
 fn render_wraps_to_the_width_and_colours_only_when_asked() {
     let plain = brief()
         .args(["render", "--width", "40", "--color", "never", SAMPLE])
@@ -222,6 +270,11 @@ fn render_wraps_to_the_width_and_colours_only_when_asked() {
         colour.contains("\u{1b}["),
         "figures and headings are coloured"
     );
+    // The last style a line sets is a reset, so the terminal is not left coloured.
+    for line in colour.lines().filter(|l| l.contains('\u{1b}')) {
+        let last = &line[line.rfind('\u{1b}').unwrap()..];
+        assert!(last.starts_with("\u{1b}[0m"), "{line:?}");
+    }
     // Piped output defaults to no colour.
     let auto = brief()
         .args(["render", SAMPLE])

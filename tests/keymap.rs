@@ -124,6 +124,10 @@ fn bad_keymaps_are_refused_before_the_terminal_is_touched() {
         ),
         ("digit", "2:18: digits cannot be bound"),
         ("not_a_string", "1:14: expected a key string"),
+        (
+            "ctrl_c_elsewhere",
+            "2:16: \"ctrl-c\" always quits; it cannot be bound to `search`",
+        ),
     ];
     let dir = root().join("tests/invalid_configs");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
@@ -148,6 +152,19 @@ fn bad_keymaps_are_refused_before_the_terminal_is_touched() {
         );
         assert!(out.stdout.is_empty(), "{name}: wrote to the terminal");
     }
+}
+
+#[test]
+fn ctrl_c_quits_whatever_the_keymap_says() {
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let km = Keymap::from_str_layered("quit = []\n", "user.toml").unwrap();
+    assert_eq!(km.action(&ctrl_c), Some(Action::Quit));
+    assert_eq!(km.keys_for(Action::Quit), ["ctrl-c"]);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(km.action(&q), None);
+    let km = Keymap::from_str_layered("quit = [\"x\"]\n", "user.toml").unwrap();
+    assert_eq!(km.action(&ctrl_c), Some(Action::Quit));
+    assert_eq!(km.keys_for(Action::Quit), ["x", "ctrl-c"]);
 }
 
 #[test]

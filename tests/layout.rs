@@ -142,6 +142,15 @@ fn lines_and_anchors_map_both_ways() {
     assert_eq!(l.line_of(a(0, 0, 1)), Some(7));
     assert_eq!(l.line_of(a(1, 1, 0)), Some(17));
     assert_eq!(l.line_of(a(1, 2, 0)), None);
+    // Inside a paragraph, the line that shows a byte ("4.2%" is on its second line).
+    let first = &b.sections[0].turns[0].paragraphs[0].text;
+    assert_eq!(l.line_of_byte(a(0, 0, 0), 0), Some(3));
+    assert_eq!(
+        l.line_of_byte(a(0, 0, 0), first.find("4.2%").unwrap()),
+        Some(4)
+    );
+    assert_eq!(l.line_of_byte(a(0, 0, 0), first.len()), Some(5));
+    assert_eq!(l.line_of_byte(a(1, 2, 0), 0), None);
     assert_eq!(l.block_of(a(0, 0, 0)), Some(0));
     assert_eq!(l.block_of(a(1, 0, 0)), Some(9));
     assert_eq!(l.block_of(a(1, 1, 0)), Some(15));

@@ -183,6 +183,55 @@ fn incremental_search_counts_matches_wraps_and_esc_returns() {
 }
 
 #[test]
+fn n_and_n_search_from_the_page_being_read() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    let status = |app: &App| app.doc.as_ref().unwrap().search.as_ref().unwrap().status();
+    keys(&mut app, "/yuan<enter>");
+    assert_eq!(status(&app), "match 1/5");
+    // Q4 holds the last match: n finds it below the top of the page, without wrapping.
+    keys(&mut app, "4]n");
+    assert_eq!(status(&app), "match 5/5");
+    assert_eq!(section(&app), 4);
+    assert!(app.message.is_none(), "{:?}", app.message);
+    // The current match is on the page, so N steps back from it.
+    keys(&mut app, "N");
+    assert_eq!(status(&app), "match 4/5");
+    // Off the page, N finds the last match above the top of the page.
+    keys(&mut app, "gN");
+    assert_eq!(status(&app), "match 5/5");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("continued at the end")
+    );
+    keys(&mut app, "4]N");
+    assert_eq!(status(&app), "match 4/5");
+    assert!(app.message.is_none());
+}
+
+#[test]
+fn the_match_line_itself_is_brought_into_view() {
+    // A short, narrow page: the remarks' paragraph with three matches is taller than the page,
+    // so showing its first line is not enough.
+    let mut app = app_on("harbour.brief", 40, 6);
+    keys(&mut app, "/yuan<enter>");
+    for _ in 0..5 {
+        let doc = app.doc.as_ref().unwrap();
+        let m = doc.search.as_ref().unwrap().current_match().unwrap();
+        let line = doc.view.line_of_byte(m.anchor, m.range.start);
+        let page = app.page_height();
+        assert!(
+            (doc.offset..doc.offset + page).contains(&line),
+            "match on line {line}, page from {}",
+            doc.offset
+        );
+        keys(&mut app, "n");
+    }
+}
+
+#[test]
 fn speaker_filter_shows_one_speaker_and_toggles_off() {
     let mut app = app_on("harbour.brief", 80, 24);
     let full_len = app.doc.as_ref().unwrap().view.len();
@@ -199,6 +248,64 @@ fn speaker_filter_shows_one_speaker_and_toggles_off() {
     keys(&mut app, "S");
     assert!(app.doc.as_ref().unwrap().filter.is_none());
     assert_eq!(app.doc.as_ref().unwrap().view.len(), full_len);
+}
+
+/// The heading line of the section being read, as the transcript draws it.
+fn heading(app: &App) -> String {
+    let doc = app.doc.as_ref().unwrap();
+    let layout = doc.view.layout();
+    let line = &layout.lines()[doc.view.section_line(doc.current.section)];
+    layout.line_text(doc.shown(), line).to_string()
+}
+
+#[test]
+fn the_speaker_filter_keeps_the_briefings_question_numbers() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "}}S<enter>"); // Ma Qing, who answers Q2, Q3 and Q4 but not Q1
+    assert_eq!(
+        app.doc.as_ref().unwrap().filter.as_ref().unwrap().speaker,
+        "ma"
+    );
+    keys(&mut app, "]");
+    assert_eq!(heading(&app), "Q2 · Coastal Business News");
+    assert!(app.section_label().unwrap().starts_with("Q2 · "));
+    // Counts name the briefing's own questions, not the n-th question left by the filter.
+    keys(&mut app, "3]");
+    assert_eq!(heading(&app), "Q3 · Maritime Weekly: Green shipping");
+    keys(&mut app, ":4<enter>");
+    assert_eq!(heading(&app), "Q4 · Reporter: Small firms");
+    assert!(app.section_label().unwrap().starts_with("Q4 · "));
+    // A hidden question: stay, and say why.
+    let here = section(&app);
+    keys(&mut app, "1]");
+    assert_eq!(section(&app), here);
+    let m = app.message.as_ref().unwrap();
+    assert!(m.error && m.text.contains("Q1 is hidden"), "{m:?}");
+}
+
+#[test]
+fn out_of_range_questions_say_so_and_an_empty_prompt_cancels() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    let last = |app: &App| app.section_label().unwrap();
+    keys(&mut app, "15]");
+    assert!(last(&app).starts_with("Q6 · "), "{}", last(&app));
+    let m = app.message.as_ref().unwrap();
+    assert_eq!(m.text, "no question 15; the last is Q6");
+    keys(&mut app, "g:9<enter>");
+    assert!(last(&app).starts_with("Q6 · "));
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "no question 9; the last is Q6"
+    );
+    // A question in range says nothing.
+    keys(&mut app, ":2<enter>");
+    assert!(last(&app).starts_with("Q2 · "));
+    assert!(app.message.is_none());
+    // `:` then Enter with nothing typed just closes the prompt.
+    keys(&mut app, ":<enter>");
+    assert!(app.prompt.is_none());
+    assert!(app.message.is_none(), "{:?}", app.message);
+    assert!(last(&app).starts_with("Q2 · "));
 }
 
 #[test]
@@ -268,6 +375,44 @@ fn reload_keeps_the_position_and_survives_a_broken_file() {
     let m = app.message.as_ref().unwrap();
     assert!(m.error && m.text.contains("h.brief:"), "{m:?}");
     assert_eq!(app.doc.as_ref().unwrap().current, before);
+}
+
+#[test]
+fn reload_finds_the_passage_by_its_text_when_its_anchor_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false);
+    app.open(format::load(&path).unwrap(), Origin::File(path.clone()));
+    let text_at = |app: &App, top: bool| {
+        let doc = app.doc.as_ref().unwrap();
+        let a = if top {
+            doc.view.anchor_at(doc.offset).unwrap()
+        } else {
+            doc.current
+        };
+        doc.shown().paragraph(a).unwrap().text.clone()
+    };
+    // Scroll until the second paragraph of Lin Wei's answer to Q1 is at the top (and current).
+    for _ in 0..200 {
+        if text_at(&app, true).starts_with("Whether it lasts") {
+            break;
+        }
+        keys(&mut app, "j");
+    }
+    assert!(text_at(&app, false).starts_with("Whether it lasts"));
+    // A paragraph inserted before it in the same turn moves its anchor on by one.
+    let answer = "Thank you for your question. Three things drove it.";
+    std::fs::write(
+        &path,
+        text.replace(answer, &format!("A paragraph added later.\n\n{answer}")),
+    )
+    .unwrap();
+    app.file_changed(&path);
+    assert_eq!(app.message.as_ref().unwrap().text, "reloaded");
+    assert!(text_at(&app, false).starts_with("Whether it lasts"));
+    assert!(text_at(&app, true).starts_with("Whether it lasts"));
 }
 
 #[test]

@@ -80,6 +80,69 @@ fn help_overlay_lists_the_keymap() {
 }
 
 #[test]
+fn help_uses_the_width_and_wraps_descriptions_whole() {
+    for (w, h) in [(200, 100), (60, 200), (40, 300)] {
+        let mut app = app_on("harbour.brief", w, h);
+        press(&mut app, "?");
+        let screen = draw(&app);
+        let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        let top = rows.iter().find(|r| r.contains(&'┌')).unwrap();
+        let left = top.iter().position(|&c| c == '┌').unwrap();
+        let right = top.iter().position(|&c| c == '┐').unwrap();
+        if w == 200 {
+            // The box is as wide as is readable, not a fixed 84 columns.
+            assert_eq!(right - left + 1, 120);
+        }
+        // The text inside the box, its lines joined: every description is there whole.
+        let inside: Vec<String> = rows
+            .iter()
+            .filter(|r| r.len() > right)
+            .map(|r| r[left + 1..right].iter().collect::<String>())
+            .collect();
+        let text = inside
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for a in brief::app::action::Action::ALL {
+            assert!(
+                text.contains(a.describe()),
+                "{w}x{h}: {:?} is cut\n{screen}",
+                a.describe()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_outline_grows_with_the_screen_and_shows_topics() {
+    let app = app_on("harbour.brief", 200, 30);
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Q3 · Maritime Weekly → Lin Wei, Ma Qing · Green shipping"),
+        "{screen}"
+    );
+    // On a narrow screen the names give way first, so some of the topic shows.
+    let app = app_on("harbour.brief", 80, 24);
+    let screen = draw(&app);
+    let row = screen.lines().find(|l| l.contains("Q3 ·")).unwrap();
+    assert!(row.contains("· Green"), "{row}");
+}
+
+#[test]
+fn the_status_line_separates_every_field() {
+    let mut app = app_on("harbour.brief", 60, 20);
+    press(&mut app, "]");
+    let status = |app: &App| draw(app).lines().last().unwrap().to_string();
+    // The title is cut to make room; the section and the page stay apart.
+    let line = status(&app);
+    assert!(line.contains("Harbour Daily → Lin Wei · page "), "{line}");
+    press(&mut app, "}S\n");
+    let line = status(&app);
+    assert!(line.contains(" · only Lin Wei · page "), "{line}");
+}
+
+#[test]
 fn library_of_the_fixtures() {
     let mut lib = Library::scan(&fixture("")).unwrap();
     lib.dir = Some(PathBuf::from("tests/fixtures/reader"));

@@ -54,6 +54,13 @@ impl Filter {
         self.kept[view_section].0
     }
 
+    /// The section of the view that shows a section of the full briefing, if the filter keeps it.
+    pub fn view_section(&self, full_section: usize) -> Option<usize> {
+        self.kept
+            .binary_search_by_key(&full_section, |(s, _)| *s)
+            .ok()
+    }
+
     /// The anchor in the full briefing of an anchor of the view.
     pub fn to_full(&self, a: Anchor) -> Anchor {
         let (section, turns) = &self.kept[a.section];
@@ -112,6 +119,8 @@ mod tests {
             .collect();
         assert_eq!(kinds, [vec!["reporter", "ma"], vec!["reporter", "ma"]]);
         assert_eq!(f.full_section(1), 3);
+        assert_eq!(f.view_section(3), Some(1));
+        assert_eq!(f.view_section(1), None);
         assert!(Filter::new(&b, "nobody").is_none());
     }
 

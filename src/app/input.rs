@@ -100,10 +100,10 @@ impl App {
         // The last query's matches go first: a one-letter query can match a million times.
         doc.search = None;
         let s = Search::run(doc.shown(), query, from, |_| true);
-        let found = s.current_match().map(|m| m.anchor);
+        let found = s.current_match().cloned();
         doc.search = Some(s);
         match found {
-            Some(a) => self.show_match(a),
+            Some(m) => self.show_match(&m),
             None => {
                 let doc = self.doc.as_mut().expect("checked above");
                 doc.offset = offset;
@@ -152,6 +152,8 @@ impl App {
                     self.count = Some(n);
                     self.update(crate::app::action::Action::GotoQuestion);
                 }
+                // Enter on an empty prompt is a change of mind, as Esc is.
+                _ if prompt.text.trim().is_empty() => {}
                 _ => self.warn(format!("not a question number: {}", prompt.text)),
             },
             PromptKind::GotoQuestion => {}

@@ -168,8 +168,8 @@ impl Doc {
         };
         let shared = glossary::shared_for(path).unwrap_or_default();
         let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
-        let view = View::new(&full, width);
         let numbers = crate::model::section_numbers(&full.sections);
+        let view = View::new(&full, &numbers, width);
         Doc {
             briefing: BriefingRef::new(&full, path),
             marks: Vec::new(),
@@ -200,6 +200,16 @@ impl Doc {
         self.filter
             .as_ref()
             .map_or(shown, |f| f.full_section(shown))
+    }
+
+    /// Lay out the shown briefing (again) for `width`, its headings numbered as in the full
+    /// briefing: with a filter on, Q3 is still Q3 when Q1 and Q2 are hidden.
+    pub(crate) fn lay_out(&mut self, width: u16) {
+        let shown = self.filter.as_ref().map_or(&self.full, |f| &f.view);
+        let numbers: Vec<usize> = (0..shown.sections.len())
+            .map(|s| self.numbers[self.full_section(s)])
+            .collect();
+        self.view.rebuild(shown, &numbers, width);
     }
 
     /// The current passage in the full briefing.
@@ -347,19 +357,22 @@ impl App {
         let outline = self
             .doc
             .as_ref()
-            .and_then(|d| d.outline.visible.then_some(d.outline.width));
+            .and_then(|d| self.outline_width(&d.outline));
         crate::ui::panes(self.area, outline)
+    }
+
+    /// The outline pane's width on this screen; `None` when it is hidden.
+    fn outline_width(&self, o: &Outline) -> Option<u16> {
+        o.visible.then(|| o.width_for(self.area.width))
     }
 
     /// Width of the transcript pane, which its layout is made for (the layout keeps its own
     /// gutter). Before a briefing is open, the outline is assumed at its default width.
     fn text_width(&self) -> u16 {
-        let outline = self
-            .doc
-            .as_ref()
-            .map_or(Some(Outline::default().width), |d| {
-                d.outline.visible.then_some(d.outline.width)
-            });
+        let outline = match &self.doc {
+            Some(d) => self.outline_width(&d.outline),
+            None => self.outline_width(&Outline::default()),
+        };
         crate::ui::panes(self.area, outline).text_width()
     }
 
@@ -382,8 +395,7 @@ impl App {
             return;
         }
         let keep = TopKeeper::remember(doc);
-        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-        doc.view.rebuild(shown, width);
+        doc.lay_out(width);
         keep.restore(doc);
         self.after_move();
     }
@@ -413,8 +425,14 @@ impl App {
             )),
             Ok(full) => {
                 let doc = self.doc.as_mut().expect("checked above");
-                let keep = TopKeeper::remember(doc);
+                let mut keep = TopKeeper::remember(doc);
+                // Anchors shift when text is added before them: find the paragraphs by their text.
                 let current = doc.current_full();
+                let old = [current, keep.anchor.unwrap_or(current)];
+                let found = crate::store::passage::follow(&doc.full, &full, &old);
+                let now = |i: usize| found[i].unwrap_or_else(|| clamp_anchor(&full, old[i]));
+                let current = now(0);
+                keep.anchor = keep.anchor.map(|_| now(1));
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
                 let width = doc.view.width();
                 doc.numbers = crate::model::section_numbers(&full.sections);
@@ -423,8 +441,7 @@ impl App {
                 doc.found = marks::Found::default();
                 doc.full = full;
                 doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-                let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-                doc.view.rebuild(shown, width);
+                doc.lay_out(width);
                 doc.highlights.clear();
                 doc.current = clamp_anchor(
                     doc.shown(),

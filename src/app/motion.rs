@@ -3,6 +3,7 @@
 
 use super::{App, nav};
 use crate::app::filter::Filter;
+use crate::app::search::{Match, StepFrom};
 use crate::app::update::Target;
 use crate::model::Anchor;
 
@@ -36,11 +37,31 @@ impl App {
         }
     }
 
+    /// Go to question `n` as the briefing numbers it (the number its heading shows, whatever the
+    /// filter). A question the speaker filter hides is not shown: turning the filter off behind
+    /// the user's back would lose the view they chose, so the reader stays and says how to see it.
     pub(super) fn goto_question(&mut self, n: usize) {
         let Some(doc) = &self.doc else { return };
-        match nav::question(doc.shown(), n) {
-            Some(s) => self.jump_to(nav::turn_start(s, 0), Target::Section),
-            None => self.say("this briefing has no questions"),
+        let Some(full) = nav::question(&doc.full, n) else {
+            return self.say("this briefing has no questions");
+        };
+        let number = doc.numbers[full];
+        // Past the last question, go to the last one and say so.
+        let missing = (number < n).then(|| format!("no question {n}; the last is Q{number}"));
+        let shown = match &doc.filter {
+            None => Some(full),
+            Some(f) => f.view_section(full),
+        };
+        let Some(s) = shown else {
+            let f = doc.filter.as_ref().expect("only a filter hides a question");
+            let name = doc.full.speaker_name(&f.speaker).unwrap_or("Reporter");
+            let why =
+                format!("Q{number} is hidden: {name} does not speak in it (S shows everyone)");
+            return self.warn(missing.map_or(why.clone(), |m| format!("{m}; {why}")));
+        };
+        self.jump_to(nav::turn_start(s, 0), Target::Section);
+        if let Some(m) = missing {
+            self.say(m);
         }
     }
 
@@ -78,20 +99,25 @@ impl App {
         }
     }
 
+    /// `n` / `N`: the next match after the current one when it is on the page, else the first
+    /// match below the top of the page (the last one above it for `N`), as less and vim do.
     pub(super) fn search_step(&mut self, forward: bool, n: usize) {
+        let page = self.page_height();
         let Some(doc) = &mut self.doc else { return };
         let Some(search) = &mut doc.search else {
             return self.say("no search yet: press / to search");
         };
-        let before = search.current;
-        match search.step(forward, n).map(|m| m.anchor) {
-            Some(a) => {
-                // The match count is in the status line; say so only when the search wrapped.
-                let wrapped = match (before, search.current) {
-                    (Some(b), Some(c)) => (forward && c <= b) || (!forward && c >= b),
-                    _ => false,
-                };
-                self.show_match(a);
+        let view = &doc.view;
+        let line = |m: &Match| view.line_of_byte(m.anchor, m.range.start);
+        let on_page = |l: usize| (doc.offset..doc.offset + page).contains(&l);
+        let from = match search.current {
+            Some(c) if on_page(line(&search.matches[c])) => StepFrom::Match(c),
+            _ => search.before(|m| line(m) < doc.offset),
+        };
+        match search.step(forward, n, from) {
+            Some((m, wrapped)) => {
+                let m = m.clone();
+                self.show_match(&m);
                 if wrapped {
                     self.say(if forward {
                         "search hit the end, continued at the start"
@@ -107,15 +133,15 @@ impl App {
         }
     }
 
-    /// Bring a match into view: leave the page alone when it is already on it.
-    pub(crate) fn show_match(&mut self, a: Anchor) {
+    /// Bring a match into view, its own line rather than its paragraph's start: leave the page
+    /// alone when the line is already on it.
+    pub(crate) fn show_match(&mut self, m: &Match) {
         let page = self.page_height();
+        let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
-        let line = doc.view.line_of(a);
-        doc.current = a;
+        let line = doc.view.line_of_byte(m.anchor, m.range.start);
+        doc.current = m.anchor;
         if line < doc.offset || line >= doc.offset + page {
-            let max = self.max_offset();
-            let doc = self.doc.as_mut().expect("checked above");
             doc.offset = line.saturating_sub(page / 3).min(max);
         }
     }
@@ -126,8 +152,7 @@ impl App {
         let here = doc.current_full();
         doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
         let width = doc.view.width();
-        let shown = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
-        doc.view.rebuild(shown, width);
+        doc.lay_out(width);
         doc.highlights.clear();
         doc.search = None;
         doc.jumps = Default::default();

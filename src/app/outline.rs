@@ -9,6 +9,12 @@ const FIRST_WORDS: usize = 48;
 /// Narrowest and widest the outline pane may be made, in columns.
 pub const MIN_WIDTH: u16 = 16;
 pub const MAX_WIDTH: u16 = 80;
+/// Until the user sets a width, the pane takes this share of the screen (in percent), within
+/// [`DEFAULT_MIN`]..=[`DEFAULT_MAX`]: on a wide screen the topics show, on a narrow one the text
+/// keeps its room.
+const DEFAULT_SHARE: u16 = 30;
+const DEFAULT_MIN: u16 = 34;
+const DEFAULT_MAX: u16 = 64;
 
 /// The topic of a question, or the first words of its first paragraph when it has none.
 pub fn topic(b: &Briefing, section: usize) -> String {
@@ -55,7 +61,8 @@ impl Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outline {
     pub visible: bool,
-    pub width: u16,
+    /// The width set with `<` / `>`; `None` follows the screen ([`Outline::width_for`]).
+    pub width: Option<u16>,
     /// Sections whose turns are listed under them.
     pub expanded: BTreeSet<usize>,
     /// Index into [`Outline::rows`] of the cursor.
@@ -68,7 +75,7 @@ impl Default for Outline {
     fn default() -> Self {
         Outline {
             visible: true,
-            width: 34,
+            width: None,
             expanded: BTreeSet::new(),
             selected: 0,
             scroll: 0,
@@ -163,10 +170,20 @@ impl Outline {
         self.selected = self.index_of(b, Row::Section(s));
     }
 
-    /// Widen (positive) or narrow the pane, within [`MIN_WIDTH`]..=[`MAX_WIDTH`].
-    pub fn resize(&mut self, delta: i32) {
-        let w = (i32::from(self.width) + delta).clamp(i32::from(MIN_WIDTH), i32::from(MAX_WIDTH));
-        self.width = w as u16;
+    /// The pane's width on a screen `screen` columns wide.
+    pub fn width_for(&self, screen: u16) -> u16 {
+        self.width.unwrap_or_else(|| {
+            (u32::from(screen) * u32::from(DEFAULT_SHARE) / 100)
+                .clamp(u32::from(DEFAULT_MIN), u32::from(DEFAULT_MAX)) as u16
+        })
+    }
+
+    /// Widen (positive) or narrow the pane shown on a screen `screen` columns wide, within
+    /// [`MIN_WIDTH`]..=[`MAX_WIDTH`]; from then on the width no longer follows the screen.
+    pub fn resize(&mut self, delta: i32, screen: u16) {
+        let w = (i32::from(self.width_for(screen)) + delta)
+            .clamp(i32::from(MIN_WIDTH), i32::from(MAX_WIDTH));
+        self.width = Some(w as u16);
     }
 
     /// Scroll so that the cursor is within a pane of `height` rows.
@@ -260,10 +277,16 @@ mod tests {
     fn width_and_scroll_stay_in_bounds() {
         let b = sample();
         let mut o = Outline::default();
-        o.resize(-1000);
-        assert_eq!(o.width, MIN_WIDTH);
-        o.resize(1000);
-        assert_eq!(o.width, MAX_WIDTH);
+        // The default follows the screen, within bounds; a set width stays.
+        assert_eq!(o.width_for(80), DEFAULT_MIN);
+        assert_eq!(o.width_for(160), 48);
+        assert_eq!(o.width_for(400), DEFAULT_MAX);
+        o.resize(4, 160);
+        assert_eq!((o.width_for(80), o.width_for(400)), (52, 52));
+        o.resize(-1000, 80);
+        assert_eq!(o.width, Some(MIN_WIDTH));
+        o.resize(1000, 80);
+        assert_eq!(o.width, Some(MAX_WIDTH));
         o.move_by(&b, 100);
         assert_eq!(o.selected, b.sections.len() - 1);
         o.keep_in_view(2);

@@ -18,6 +18,30 @@ pub fn ignores_case(query: &str) -> bool {
     !query.chars().any(char::is_uppercase)
 }
 
+/// Characters a typed `'` or `"` stands for (and each of them for the others): transcripts use
+/// typographic apostrophes and quotes that no keyboard types.
+const APOSTROPHES: &str = "'‘’‚‛ʼ′";
+const QUOTES: &str = "\"“”„‟″«»";
+
+/// The regex for a literal query, with apostrophes and quotes folded.
+fn pattern(query: &str) -> String {
+    let mut out = String::new();
+    for c in query.chars() {
+        match [APOSTROPHES, QUOTES]
+            .into_iter()
+            .find(|set| set.contains(c))
+        {
+            Some(set) => {
+                out.push('[');
+                out.push_str(&regex::escape(set));
+                out.push(']');
+            }
+            None => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
 /// Every match of `query` in document order, in the paragraphs that `shown` accepts.
 pub fn find_all(b: &Briefing, query: &str, shown: impl Fn(Anchor) -> bool) -> Vec<Match> {
     if query.is_empty() {
@@ -25,7 +49,7 @@ pub fn find_all(b: &Briefing, query: &str, shown: impl Fn(Anchor) -> bool) -> Ve
     }
     // A literal pattern: regex gives Unicode case folding with byte ranges into the original
     // text, which lowercasing both sides would not (some letters change length).
-    let Ok(re) = RegexBuilder::new(&regex::escape(query))
+    let Ok(re) = RegexBuilder::new(&pattern(query))
         .case_insensitive(ignores_case(query))
         .build()
     else {
@@ -42,6 +66,14 @@ pub fn find_all(b: &Briefing, query: &str, shown: impl Fn(Anchor) -> bool) -> Ve
         }));
     }
     out
+}
+
+/// Where `n` and `N` start from: a match (they step past it), or the place before match `i`
+/// (`n` goes to match `i`, `N` to match `i - 1`), as at the top of the screen in less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepFrom {
+    Match(usize),
+    Before(usize),
 }
 
 /// A search being typed or done: the query, its matches and which one is current.
@@ -68,21 +100,30 @@ impl Search {
         }
     }
 
-    /// Move `count` matches forward (or backward), wrapping around the document.
-    pub fn step(&mut self, forward: bool, count: usize) -> Option<&Match> {
-        let n = self.matches.len();
+    /// Move `count` matches forward (or backward) from `from`, wrapping around the document.
+    /// Returns the new current match and whether the move went past the end (or the start).
+    pub fn step(&mut self, forward: bool, count: usize, from: StepFrom) -> Option<(&Match, bool)> {
+        let n = self.matches.len() as isize;
         if n == 0 {
             return None;
         }
-        let c = self.current.unwrap_or(0);
-        let k = count.max(1) % n;
-        let next = if forward {
-            (c + k) % n
-        } else {
-            (c + n - k) % n
+        let extra = count.max(1) as isize - 1;
+        // The position of the first step, which may be one past either end.
+        let p = match (from, forward) {
+            (StepFrom::Match(c), true) => c as isize + 1 + extra,
+            (StepFrom::Match(c), false) => c as isize - 1 - extra,
+            (StepFrom::Before(i), true) => i as isize + extra,
+            (StepFrom::Before(i), false) => i as isize - 1 - extra,
         };
+        let next = p.rem_euclid(n) as usize;
         self.current = Some(next);
-        self.matches.get(next)
+        Some((&self.matches[next], !(0..n).contains(&p)))
+    }
+
+    /// Where a step from a place in the text starts: before the first match for which
+    /// `is_before` is false (matches are in document order).
+    pub fn before(&self, is_before: impl Fn(&Match) -> bool) -> StepFrom {
+        StepFrom::Before(self.matches.partition_point(is_before))
     }
 
     /// The current match.
@@ -148,9 +189,42 @@ mod tests {
         assert_eq!(s.matches.len(), 2);
         assert_eq!(s.current_match().unwrap().anchor, a(2, 2, 0));
         assert_eq!(s.status(), "match 2/2");
-        assert_eq!(s.step(true, 1).unwrap().anchor, a(1, 1, 0));
+        let step = |s: &mut Search, forward, count, from| {
+            s.step(forward, count, from)
+                .map(|(m, wrapped)| (m.anchor, wrapped))
+        };
+        assert_eq!(
+            step(&mut s, true, 1, StepFrom::Match(1)),
+            Some((a(1, 1, 0), true))
+        );
         assert_eq!(s.status(), "match 1/2");
-        assert_eq!(s.step(false, 1).unwrap().anchor, a(2, 2, 0));
+        assert_eq!(
+            step(&mut s, false, 1, StepFrom::Match(0)),
+            Some((a(2, 2, 0), true))
+        );
+        // From a place between matches: forward lands on the match after it, without wrapping.
+        assert_eq!(s.before(|m| m.anchor < a(2, 0, 0)), StepFrom::Before(1));
+        assert_eq!(
+            step(&mut s, true, 1, StepFrom::Before(1)),
+            Some((a(2, 2, 0), false))
+        );
+        assert_eq!(s.status(), "match 2/2");
+        assert_eq!(
+            step(&mut s, false, 1, StepFrom::Before(1)),
+            Some((a(1, 1, 0), false))
+        );
+        assert_eq!(
+            step(&mut s, false, 1, StepFrom::Before(0)),
+            Some((a(2, 2, 0), true))
+        );
+        assert_eq!(
+            step(&mut s, true, 1, StepFrom::Before(2)),
+            Some((a(1, 1, 0), true))
+        );
+        assert_eq!(
+            step(&mut s, true, 3, StepFrom::Before(0)),
+            Some((a(1, 1, 0), true))
+        );
         assert_eq!(
             Search::run(&b, "zzz", a(0, 0, 0), |_| true).status(),
             "no match"
@@ -162,6 +236,23 @@ mod tests {
         let b = sample();
         let only_q1 = |x: Anchor| x.section == 1;
         assert_eq!(find_all(&b, "vehicles", only_q1).len(), 1);
+    }
+
+    #[test]
+    fn apostrophes_and_quotes_match_their_typographic_forms() {
+        let mut b = sample();
+        let text = "We\u{2019}re sure: \u{201c}steady\u{201d}, and we're glad.";
+        b.sections[0].turns[0].paragraphs[0].text = text.to_string();
+        let found = |q: &str| -> Vec<&str> {
+            find_all(&b, q, |a| a == Anchor::new(0, 0, 0))
+                .into_iter()
+                .map(|m| &text[m.range])
+                .collect()
+        };
+        assert_eq!(found("we're"), ["We\u{2019}re", "we're"]);
+        assert_eq!(found("we\u{2019}re"), ["We\u{2019}re", "we're"]);
+        assert_eq!(found("\"steady\""), ["\u{201c}steady\u{201d}"]);
+        assert!(found("we\"re").is_empty());
     }
 
     #[test]

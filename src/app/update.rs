@@ -141,11 +141,11 @@ impl App {
                 self.relayout();
             }
             Action::OutlineWider => {
-                doc.outline.resize(4);
+                doc.outline.resize(4, self.area.width);
                 self.relayout();
             }
             Action::OutlineNarrower => {
-                doc.outline.resize(-4);
+                doc.outline.resize(-4, self.area.width);
                 self.relayout();
             }
             Action::Expand => {

@@ -13,18 +13,19 @@ pub struct View {
 }
 
 impl View {
-    /// Lay out `b` for a transcript pane `width` columns wide (gutter included).
-    pub fn new(b: &Briefing, width: u16) -> View {
+    /// Lay out `b` for a transcript pane `width` columns wide (gutter included), each section
+    /// headed with its number in `numbers` (see [`Layout::numbered`]).
+    pub fn new(b: &Briefing, numbers: &[usize], width: u16) -> View {
         View {
-            layout: Layout::new(b, width),
+            layout: Layout::numbered(b, numbers, width),
         }
     }
 
     /// Lay out `b` again (another width, a reloaded or filtered briefing), freeing the old
     /// table first: two tables of a 10 MB briefing at once would double the memory peak.
-    pub fn rebuild(&mut self, b: &Briefing, width: u16) {
+    pub fn rebuild(&mut self, b: &Briefing, numbers: &[usize], width: u16) {
         self.layout = Layout::new(&Briefing::default(), width);
-        self.layout = Layout::new(b, width);
+        self.layout = Layout::numbered(b, numbers, width);
     }
 
     /// The line table, for drawing.
@@ -59,6 +60,11 @@ impl View {
     /// The first text line of a paragraph.
     pub fn line_of(&self, a: Anchor) -> usize {
         self.layout.line_of(a).unwrap_or(0)
+    }
+
+    /// The line that shows byte `byte` of a paragraph's text (a search match, say).
+    pub fn line_of_byte(&self, a: Anchor, byte: usize) -> usize {
+        self.layout.line_of_byte(a, byte).unwrap_or(0)
     }
 
     /// The first line of a paragraph with the headings just above it.

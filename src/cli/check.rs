@@ -33,7 +33,17 @@ fn counted(n: usize, noun: &str) -> String {
 /// Parse every file and print every problem; exit 1 if any file has one.
 pub fn check(args: CheckArgs) -> CliResult {
     let mut failed = 0;
+    // A folder's shared glossary is checked with each of its briefings, reported once.
+    let mut glossary_errors = std::collections::HashSet::new();
     for path in &args.files {
+        let at = (path.as_os_str() != "-").then_some(path.as_path());
+        if let Err(e) = crate::glossary::shared_for(at) {
+            failed += 1;
+            if glossary_errors.insert(e.clone()) {
+                eprintln!("{e}");
+            }
+            continue;
+        }
         match super::load(path) {
             Ok((input, b)) => {
                 for w in format::lint(&b) {
@@ -59,12 +69,14 @@ pub fn check(args: CheckArgs) -> CliResult {
     }
     match failed {
         0 => Ok(()),
-        n => Err(CliError::invalid(format!(
-            "{n} of {} {}",
-            counted(args.files.len(), "file"),
-            if n == 1 { "has errors" } else { "have errors" }
-        ))),
+        n => Err(CliError::invalid(have_errors(n, args.files.len()))),
     }
+}
+
+/// "1 of 3 files has errors", "2 of 3 files have errors".
+fn have_errors(n: usize, of: usize) -> String {
+    let verb = if n == 1 { "has" } else { "have" };
+    format!("{n} of {} {verb} errors", counted(of, "file"))
 }
 
 /// Rewrite each file canonically (atomically, so a crash never leaves half a file).
@@ -98,14 +110,13 @@ pub fn fmt(args: FmtArgs) -> CliResult {
         }
     }
     if failed > 0 {
-        return Err(CliError::invalid(format!(
-            "{failed} of {} files have errors",
-            args.files.len()
-        )));
+        return Err(CliError::invalid(have_errors(failed, args.files.len())));
     }
     if args.check && unformatted > 0 {
+        let verb = if unformatted == 1 { "is" } else { "are" };
         return Err(CliError::invalid(format!(
-            "{unformatted} files are not in canonical form"
+            "{} {verb} not in canonical form",
+            counted(unformatted, "file")
         )));
     }
     Ok(())

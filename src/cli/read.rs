@@ -43,6 +43,13 @@ fn start(path: Option<&Path>) -> Start {
 
 /// Build the app for the arguments, without touching the terminal.
 pub fn prepare(args: &ReadArgs, area: Rect) -> Result<App, CliError> {
+    // The reader reloads its file when it changes and keeps bookmarks by path: it needs a file.
+    if args.path.as_deref() == Some(Path::new("-")) {
+        return Err(CliError::usage(
+            "the reader needs a file, not standard input (`-`): save the briefing and run \
+             `brief FILE`; `-` works with check, fmt, import, outline, figures, terms and render",
+        ));
+    }
     let keymap =
         Keymap::load(args.keymap.as_deref()).map_err(|e| CliError::usage(e.to_string()))?;
     let store = Store::open(args.state_dir.clone()).map_err(|e| e.to_string());

@@ -61,12 +61,14 @@ pub fn render(args: RenderArgs) -> CliResult {
     emit(&out)
 }
 
-/// One buffer row as text: SGR sequences where the style changes (when `color`), trailing blanks trimmed.
+/// One buffer row as text: SGR sequences where the style changes (when `color`), trailing
+/// blanks trimmed, and a reset at the end when the row ends styled.
 fn row(buf: &Buffer, y: u16, color: bool, out: &mut String) {
     let mut line = String::new();
     let mut style = Style::default();
     let mut x = 0;
     let mut keep = 0; // length of `line` up to its last non-blank cell
+    let mut kept_style = Style::default(); // the style in force there
     while x < buf.area.width {
         let cell = &buf[(x, y)];
         let sym = cell.symbol();
@@ -82,11 +84,14 @@ fn row(buf: &Buffer, y: u16, color: bool, out: &mut String) {
         line.push_str(sym);
         if !sym.trim().is_empty() || cs != Style::default() {
             keep = line.len();
+            kept_style = style;
         }
         x += (sym.width() as u16).max(1);
     }
+    // The trimmed blanks may have held the reset after the last styled span: reset here, so
+    // that no line (nor the output) leaves the terminal coloured.
     line.truncate(keep);
-    if style != Style::default() && color {
+    if kept_style != Style::default() {
         line.push_str("\x1b[0m");
     }
     out.push_str(line.trim_end_matches(' '));

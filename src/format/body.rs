@@ -43,7 +43,8 @@ fn default_turn_kind(section: SectionKind, kind: Option<SpeakerKind>, id: &str) 
 /// Reads body lines into sections; collects diagnostics and keeps going.
 pub struct BodyParser<'a> {
     pos: &'a Position<'a>,
-    speakers: &'a [Speaker],
+    /// The declared speakers; `None` when the front matter could not be read.
+    speakers: Option<&'a [Speaker]>,
     kinds: SpeakerKinds<'a>,
     pub sections: Vec<Section>,
     pub errs: Vec<Diagnostic>,
@@ -56,11 +57,12 @@ pub struct BodyParser<'a> {
 }
 
 impl<'a> BodyParser<'a> {
-    pub fn new(pos: &'a Position<'a>, speakers: &'a [Speaker]) -> Self {
+    /// A parser for a body whose front matter declares `speakers` (`None`: it could not be read).
+    pub fn new(pos: &'a Position<'a>, speakers: Option<&'a [Speaker]>) -> Self {
         BodyParser {
             pos,
             speakers,
-            kinds: SpeakerKinds::new(speakers),
+            kinds: SpeakerKinds::new(speakers.unwrap_or_default()),
             sections: Vec::new(),
             errs: Vec::new(),
             para: Vec::new(),
@@ -244,11 +246,18 @@ impl<'a> BodyParser<'a> {
             return;
         };
         if !self.kinds.known(id) {
-            let ids: Vec<&str> = self.speakers.iter().map(|s| s.id.as_str()).collect();
-            let hint = if ids.is_empty() {
-                "no speakers are declared: add a [[speakers]] table, or use `reporter`".to_string()
-            } else {
-                format!("declared speakers are: {} (or `reporter`)", ids.join(", "))
+            let ids: Option<Vec<&str>> = self
+                .speakers
+                .map(|ss| ss.iter().map(|s| s.id.as_str()).collect());
+            let hint = match ids {
+                None => {
+                    "the speakers could not be read: fix the front matter's error first".to_string()
+                }
+                Some(ids) if ids.is_empty() => {
+                    "no speakers are declared: add a [[speakers]] table, or use `reporter`"
+                        .to_string()
+                }
+                Some(ids) => format!("declared speakers are: {} (or `reporter`)", ids.join(", ")),
             };
             self.err(
                 at + 1,

@@ -65,13 +65,7 @@ pub fn valid_speaker_id(id: &str) -> bool {
 
 /// Parse the front matter text, which starts at byte `base` of the file; problems go to `errs`.
 pub fn parse(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>) -> Option<Front> {
-    for esc in control_escapes(text) {
-        errs.push(pos.diag(
-            base + esc,
-            "control character in a string: briefings may not carry terminal control codes",
-            Some("remove the escape (\\u0000–\\u001f, \\u007f–\\u009f, \\b, \\f, \\e)"),
-        ));
-    }
+    check_control_escapes(text, pos, base, errs);
     let raw: RawFront = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -188,6 +182,18 @@ fn one_line(s: String) -> String {
         s.trim().to_string()
     } else {
         s
+    }
+}
+
+/// Report every TOML escape in `text` (at byte `base` of its file) that would put a terminal
+/// control code into a string: the rule for a briefing's front matter and for glossary files.
+pub fn check_control_escapes(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>) {
+    for esc in control_escapes(text) {
+        errs.push(pos.diag(
+            base + esc,
+            "control character in a string: brief files may not carry terminal control codes",
+            Some("remove the escape (\\u0000–\\u001f, \\u007f–\\u009f, \\b, \\f, \\e)"),
+        ));
     }
 }
 

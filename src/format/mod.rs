@@ -138,7 +138,7 @@ pub fn parse(src: &str, name: &str) -> Result<Briefing, ParseErrors> {
     };
     let mut errs = Vec::new();
     let front = front::parse(&src[front_start..front_end], &pos, front_start, &mut errs);
-    let speakers = front.as_ref().map_or(&[][..], |f| &f.speakers[..]);
+    let speakers = front.as_ref().map(|f| &f.speakers[..]);
     let mut body = body::BodyParser::new(&pos, speakers);
     for (n, (at, line)) in lines.enumerate() {
         body.line(closing_line + 1 + n as u32, at, line);

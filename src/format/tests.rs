@@ -106,6 +106,20 @@ fn errors_name_file_line_and_column() {
 }
 
 #[test]
+fn an_unknown_speaker_after_a_front_matter_error_does_not_say_none_are_declared() {
+    let src = "+++\ntitle = \"x\"\ndat = \"x\"\n[[speakers]]\nid = \"a\"\nname = \"A\"\n+++\n\
+               ## remarks\n@b:\nHi.\n";
+    let errs = errors(src);
+    assert!(errs[0].contains("unknown field `dat`"), "{errs:?}");
+    let b = errs
+        .iter()
+        .find(|e| e.contains("unknown speaker `b`"))
+        .unwrap();
+    assert!(!b.contains("no speakers are declared"), "{b}");
+    assert!(b.contains("the speakers could not be read"), "{b}");
+}
+
+#[test]
 fn structural_errors_are_reported() {
     assert!(errors("title = 1")[0].starts_with("t.brief:1:1: expected `+++`"));
     assert!(errors("+++\ntitle = \"x\"\n")[0].contains("not closed"));

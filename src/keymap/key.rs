@@ -45,6 +45,12 @@ impl Key {
     }
 }
 
+/// The highest function key: terminals send F13…F24 for Shift or Ctrl with F1…F12.
+const MAX_F: u8 = 24;
+
+/// How the modifiers are written, for messages.
+const MODIFIERS: &str = "modifiers are ctrl-, alt- and shift- in front of the key";
+
 /// Names of the keys that are not single characters; the first spelling is the canonical one.
 const NAMED: &[(&str, KeyCode)] = &[
     ("space", KeyCode::Char(' ')),
@@ -82,9 +88,11 @@ impl FromStr for Key {
         while let Some((head, tail)) = rest.split_once('-').filter(|(_, t)| !t.is_empty()) {
             let m = match head.to_ascii_lowercase().as_str() {
                 "ctrl" | "control" => KeyModifiers::CONTROL,
-                "alt" | "meta" => KeyModifiers::ALT,
+                "alt" => KeyModifiers::ALT,
                 "shift" => KeyModifiers::SHIFT,
-                _ => break,
+                // Terminals send Meta as Alt, and keyboards that report Meta apart report it as a
+                // key of its own, so `meta-` would bind something other than what it says.
+                _ => return Err(format!("unknown modifier `{head}-`; {MODIFIERS}")),
             };
             if modifiers.contains(m) {
                 return Err(format!("modifier `{head}` written twice"));
@@ -101,8 +109,7 @@ impl FromStr for Key {
             (Some(c), None) => KeyCode::Char(c),
             _ => parse_name(rest).ok_or_else(|| {
                 format!(
-                    "unknown key `{rest}`; use one character or one of: {}, f1…f24, \
-                     with modifiers ctrl-, alt-, shift- in front",
+                    "unknown key `{rest}`; use one character or one of: {}, f1 … f{MAX_F}; {MODIFIERS}",
                     canonical_names().join(", ")
                 )
             })?,
@@ -136,7 +143,7 @@ fn parse_name(name: &str) -> Option<KeyCode> {
         return Some(*code);
     }
     let n: u8 = lower.strip_prefix('f')?.parse().ok()?;
-    (1..=24).contains(&n).then_some(KeyCode::F(n))
+    (1..=MAX_F).contains(&n).then_some(KeyCode::F(n))
 }
 
 impl fmt::Display for Key {
@@ -199,6 +206,8 @@ mod tests {
             "中",
             "shift-f5",
             "ctrl-G",
+            "f13",
+            "f24",
         ] {
             let k = key(s);
             assert_eq!(k.to_string(), s, "canonical form of {s}");
@@ -219,12 +228,36 @@ mod tests {
     }
 
     #[test]
+    fn the_keymap_documents_the_keys_that_are_accepted() {
+        let header: String = crate::keymap::DEFAULT_KEYMAP
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| l.trim_start_matches('#').trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for name in canonical_names() {
+            assert!(
+                header.contains(&format!(" {name},")),
+                "{name} is not documented"
+            );
+        }
+        assert!(header.contains(&format!("f1 … f{MAX_F}.")));
+        assert!(header.contains("ctrl-, alt- and shift-"));
+    }
+
+    #[test]
     fn malformed_keys_are_refused_with_a_reason() {
         for (s, why) in [
             ("", "empty"),
             ("ctrl-", "unknown key"),
             ("pgdwn", "unknown key `pgdwn`"),
-            ("hyper-x", "unknown key `hyper-x`"),
+            (
+                "hyper-x",
+                "unknown modifier `hyper-`; modifiers are ctrl-, alt- and shift-",
+            ),
+            ("meta-j", "unknown modifier `meta-`"),
+            ("ctrl-shift-meta-j", "unknown modifier `meta-`"),
+            ("f13x", "f1 … f24; modifiers are ctrl-, alt- and shift-"),
             ("ctrl-ctrl-x", "twice"),
             (" ", "space"),
             ("f25", "unknown key"),

@@ -257,6 +257,18 @@ pub fn locate_all<'a>(
         .collect()
 }
 
+/// Where paragraphs of `old` are in `new`, a new version of the same briefing: each found by its
+/// text as a bookmark is, since inserting a paragraph before one moves its anchor. `None` for a
+/// paragraph that is gone (or that `old` does not have).
+pub fn follow(old: &Briefing, new: &Briefing, anchors: &[Anchor]) -> Vec<Option<Anchor>> {
+    let passages: Vec<Option<Passage>> = anchors.iter().map(|&a| Passage::at(old, a)).collect();
+    let mut found = locate_all(new, passages.iter().flatten()).into_iter();
+    passages
+        .iter()
+        .map(|p| p.as_ref().and_then(|_| found.next()?.anchor()))
+        .collect()
+}
+
 /// The quote kept for a paragraph: all of it when short, else its first [`QUOTE_CHARS`] characters
 /// cut back to a word boundary and followed by `…`.
 pub fn quote(text: &str) -> String {

@@ -9,8 +9,15 @@ use ratatui::text::{Line, Span};
 /// Width of the keys column.
 const KEYS: usize = 22;
 
-/// The lines of the help text for this keymap.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+/// Fewest columns a description gets beside its keys; with less, it goes below them.
+const MIN_TEXT: usize = 24;
+
+/// Indent of a description that goes below its keys.
+const BELOW: usize = 4;
+
+/// The lines of the help text for this keymap, `width` columns wide: descriptions wrap, their
+/// continuation lines indented under their first.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut out = Vec::new();
     for g in Group::ALL {
@@ -30,28 +37,48 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             } else {
                 keys.join(" ")
             };
-            out.push(Line::from(vec![
-                Span::styled(
-                    format!("  {keys:<KEYS$} "),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(a.describe().to_string()),
-            ]));
+            let lead = Span::styled(format!("  {keys:<KEYS$} "), bold);
+            push_wrapped(&mut out, vec![lead], a.describe(), width);
         }
         out.push(Line::default());
     }
     out.push(Line::from(Span::styled("Counts", bold)));
-    out.push(Line::from(
-        "  Digits before a key repeat it or give it a number: 4] question 4, 50% the middle, 3j",
-    ));
+    push_wrapped(
+        &mut out,
+        vec![Span::raw("  ")],
+        "Digits before a key repeat it or give it a number: 4] question 4, 50% the middle, 3j",
+        width,
+    );
     out.push(Line::default());
     out.push(Line::from(Span::styled("Highlights", bold)));
     for (sample, style, what) in app.theme.legend() {
-        out.push(Line::from(vec![
+        let lead = vec![
             Span::raw("  "),
             Span::styled(sample, style),
-            Span::raw(format!("  {what}")),
-        ]));
+            Span::raw("  "),
+        ];
+        push_wrapped(&mut out, lead, what, width);
     }
     out
+}
+
+/// `lead` followed by `text` wrapped to the rest of `width`, its continuation lines indented
+/// under it; when `lead` leaves too little room, the text goes on the lines below it.
+fn push_wrapped(out: &mut Vec<Line<'static>>, lead: Vec<Span<'static>>, text: &str, width: usize) {
+    let lead_width: usize = lead.iter().map(Span::width).sum();
+    let beside = width >= lead_width + MIN_TEXT;
+    let indent = if beside { lead_width } else { BELOW };
+    let mut first = Some(lead);
+    if !beside {
+        out.extend(first.take().map(Line::from));
+    }
+    let mut ranges = Vec::new();
+    crate::layout::wrap(text, width.saturating_sub(indent).max(1), &mut ranges);
+    for r in ranges {
+        let mut spans = first
+            .take()
+            .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+        spans.push(Span::raw(text[r].to_string()));
+        out.push(Line::from(spans));
+    }
 }

@@ -76,7 +76,7 @@ pub fn panes(area: Rect, outline_width: Option<u16>) -> Panes {
 
 /// Number of lines of the help text, so that scrolling it stops at its end.
 pub fn help_len(app: &App) -> usize {
-    help::lines(app).len()
+    popups::help_lines(app, app.area).len()
 }
 
 /// Where the library list's rows are drawn (below its header line).

@@ -32,6 +32,25 @@ fn row_text(doc: &Doc, row: Row) -> (String, String) {
     }
 }
 
+/// The label part of a row `width` columns wide. A long label ("Q12 · Reporter → Karine
+/// Jean-Pierre") leaves up to 2/5 of the row to the topic, which tells questions apart better
+/// than names do: the names after `→` are cut first, and dropped when little of them would show.
+fn head(label: &str, topic: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width;
+    let reserve = if topic.is_empty() {
+        0
+    } else {
+        (w(topic) + 3).min(width * 2 / 5)
+    };
+    let budget = width - reserve;
+    match label.split_once(" → ") {
+        Some((who_asks, _)) if reserve > 0 && w(label) > budget && w(who_asks) + 6 > budget => {
+            fit(who_asks, budget)
+        }
+        _ => fit(label, budget),
+    }
+}
+
 /// Draw the outline in `area`.
 pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
     let o = &doc.outline;
@@ -68,7 +87,7 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
         if i == o.selected && app.focus == Focus::Outline {
             style = style.patch(app.theme.selected);
         }
-        let head = fit(&format!("{mark}{label}"), width);
+        let head = head(&format!("{mark}{label}"), &topic, width);
         let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
         let mut spans = vec![Span::styled(head, style)];
         if !topic.is_empty() && rest > 3 {
@@ -78,5 +97,22 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
             ));
         }
         Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head;
+
+    #[test]
+    fn names_give_way_to_the_topic() {
+        let label = "▸Q1 · Harbour Daily → Lin Wei, Ma Qing";
+        assert_eq!(head(label, "", 80), label);
+        assert_eq!(head(label, "Container growth", 80), label);
+        // 34 columns: the topic may take 13, and the names would barely show, so they go.
+        assert_eq!(head(label, "Container growth", 34), "▸Q1 · Harbour Daily");
+        // With room for some of them, the names are cut.
+        assert_eq!(head(label, "Growth", 40), "▸Q1 · Harbour Daily → Lin Wei,…");
+        assert_eq!(head(label, "", 24), "▸Q1 · Harbour Daily → L…");
     }
 }

@@ -157,10 +157,27 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     boxed(title, lines, selected_line, area, buf);
 }
 
+/// Widest the help gets: its descriptions wrap, and longer lines are hard to read.
+const HELP_WIDTH: u16 = 120;
+
+/// Where the help is drawn over `area`: as wide as the screen allows, up to [`HELP_WIDTH`].
+pub fn help_area(area: Rect) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(4).clamp(1, HELP_WIDTH),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// The help's lines for the width it is drawn at over `area` (inside its border).
+pub fn help_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
+    super::help::lines(app, usize::from(help_area(area).width.saturating_sub(2)))
+}
+
 fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let lines = super::help::lines(app);
+    let lines = help_lines(app, area);
     let scroll = scroll.min(lines.len().saturating_sub(1));
-    let r = centred(area, 84, area.height.saturating_sub(2));
+    let r = help_area(area);
     Clear.render(r, buf);
     Paragraph::new(lines)
         .block(Block::bordered().title(" Help · j/k scroll · Esc closes "))

@@ -37,9 +37,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         line.render(area, buf);
         return;
     }
-    let right = right_part(app);
+    // The right part's facts follow the left part's, separated as they are among themselves.
+    let right = match right_part(app) {
+        r if r.is_empty() => r,
+        r => format!("· {r}"),
+    };
     let right_w = right.width().min(width);
-    let avail = width.saturating_sub(right_w + 1);
+    // The left part after a leading space, and at least one space before the right part.
+    let avail = width.saturating_sub(right_w + 2);
     let left = match &app.message {
         Some(m) => fit(&m.text, avail),
         None => left_part(app, avail),
@@ -61,7 +66,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// "title · Q4 · The Paper → Tao Qing" in `avail` columns (the title gives way first), or
 /// the library's name.
 fn left_part(app: &App, avail: usize) -> String {
-    let avail = avail.saturating_sub(1);
     match (app.screen, &app.doc) {
         (Screen::Reader, Some(doc)) => {
             let title = &doc.full.meta.title;

@@ -164,7 +164,7 @@ pub fn classify(text: &str) -> HeaderLine {
         && ["以下是", "以下为", "以下為"]
             .iter()
             .any(|p| text.starts_with(p))
-        && text.ends_with(|c| super::labels::is_colon(c))
+        && text.ends_with(super::labels::is_colon)
     {
         return HeaderLine::Field(text.to_string());
     }

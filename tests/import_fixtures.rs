@@ -345,3 +345,27 @@ fn chinese_header_with_time_and_a_speaker_list() {
         [SectionKind::Remarks, SectionKind::Qa, SectionKind::Closing]
     );
 }
+
+#[test]
+fn chinese_office_and_name_alone_on_a_line_is_a_label() {
+    let b = fixture("chinese_colonless_labels.txt");
+    let zhou = b.speakers.iter().find(|s| s.name == "周明").unwrap();
+    assert_eq!(zhou.kind, SpeakerKind::Host);
+    assert_eq!(
+        zhou.role.as_deref(),
+        Some("国务院新闻办新闻局副局长、新闻发言人")
+    );
+    let chen = b.speakers.iter().find(|s| s.name == "陈刚").unwrap();
+    assert_eq!(
+        chen.role.as_deref(),
+        Some("《内河航运发展纲要》起草组负责人、交通运输部副部长")
+    );
+    assert_eq!(
+        b.question_count(),
+        1,
+        "答记者问 in the introduction asks nothing"
+    );
+    let opening = &b.sections[0];
+    let zhou_turn = opening.turns.iter().find(|t| t.speaker == zhou.id).unwrap();
+    assert!(zhou_turn.paragraphs[0].text.starts_with("女士们、先生们"));
+}

@@ -243,7 +243,10 @@ fn ends_with_office(s: &str) -> bool {
 pub fn is_office_char(c: char) -> bool {
     is_han(c)
         || c.is_ascii_alphanumeric()
-        || matches!(c, '、' | '（' | '）' | '·' | '•' | ' ' | '\u{3000}')
+        || matches!(
+            c,
+            '、' | '（' | '）' | '《' | '》' | '〈' | '〉' | '·' | '•' | ' ' | '\u{3000}'
+        )
 }
 
 #[cfg(test)]

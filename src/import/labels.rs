@@ -22,8 +22,9 @@ pub enum Shape {
     Timed,
     /// Chinese characters, full-width or ASCII colon.
     Han,
-    /// A name from a call's participant list alone on its line, with no colon.
-    Listed,
+    /// A speaker line with no colon: a name from a call's participant list, or a Chinese office
+    /// and name alone on the line before the speech.
+    Bare,
 }
 
 /// A label found at the start of a paragraph.

@@ -28,7 +28,7 @@ static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:a|one|another|the) (?:reporter|journalist|correspondent) (?:asked|raised)|\breporters asked\b|记者问|記者問：|记者提问")
+    Regex::new(r"(?i)\b(?:a|one|another|the) (?:reporter|journalist|correspondent) (?:asked|raised)|\breporters asked\b|记者问[：:]|記者問[：:]|记者提问[：:]|記者提問[：:]")
         .expect("question pattern")
 });
 

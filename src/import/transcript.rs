@@ -1,6 +1,7 @@
 //! A labelled transcript: turns start at speaker lines, unlabelled paragraphs continue the turn,
 //! questions open Q&A sections, and the host's last words close the event.
 
+use super::han_names::Field;
 use super::header::{self, HeaderLine};
 use super::labels::{Candidate, Shape, candidate};
 use super::names::{self, Hint, Who};
@@ -16,23 +17,38 @@ use std::collections::HashMap;
 /// The accepted speaker labels, one slot per paragraph; `None` when the text is not a labelled
 /// transcript (fewer than two labels), so it is read as a report instead.
 pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<Candidate<'a>>>> {
-    let cands: Vec<Option<Candidate>> = paras
+    let bare = |text: &'a str| Candidate {
+        label: text,
+        rest: "",
+        shape: Shape::Bare,
+        prefix: "",
+    };
+    let fields: Vec<Option<Field>> = paras
         .iter()
-        .map(|p| {
-            if headings::heading(&p.text).is_some() || han_names::header_field(&p.text).is_some() {
+        .map(|p| han_names::header_field(&p.text))
+        .collect();
+    let mut cands: Vec<Option<Candidate>> = paras
+        .iter()
+        .zip(&fields)
+        .map(|(p, field)| {
+            if headings::heading(&p.text).is_some() || field.is_some() {
                 None
             } else if listed.is_label(&p.text) {
-                Some(Candidate {
-                    label: &p.text,
-                    rest: "",
-                    shape: Shape::Listed,
-                    prefix: "",
-                })
+                Some(bare(&p.text))
             } else {
                 candidate(&p.text)
             }
         })
         .collect();
+    // `国务院新闻办新闻局局长、新闻发言人 胡凯红` alone, then the speech: a label without its colon
+    // (in a speaker list, the next line is another entry or a label).
+    for i in 0..paras.len().saturating_sub(1) {
+        let own_line = matches!(fields[i], Some(Field::Person { .. }))
+            && !paras[i].text.contains(|c| super::labels::is_colon(c));
+        if own_line && fields[i + 1].is_none() && cands[i + 1].is_none() {
+            cands[i] = Some(bare(&paras[i].text));
+        }
+    }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for c in cands.iter().flatten() {
         *counts.entry(names::key(c.label)).or_default() += 1;
@@ -67,7 +83,7 @@ fn known_role(label: &str) -> bool {
 fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
     let words = c.label.split(' ').count();
     match c.shape {
-        Shape::Q | Shape::Timed | Shape::Caps | Shape::Listed => true,
+        Shape::Q | Shape::Timed | Shape::Caps | Shape::Bare => true,
         Shape::Han => {
             known_role
                 || count >= 2

@@ -44,7 +44,7 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
     // (in a speaker list, the next line is another entry or a label).
     for i in 0..paras.len().saturating_sub(1) {
         let own_line = matches!(fields[i], Some(Field::Person { .. }))
-            && !paras[i].text.contains(|c| super::labels::is_colon(c));
+            && !paras[i].text.contains(super::labels::is_colon);
         if own_line && fields[i + 1].is_none() && cands[i + 1].is_none() {
             cands[i] = Some(bare(&paras[i].text));
         }

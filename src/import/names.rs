@@ -86,6 +86,7 @@ const TITLES: &[&str] = &[
     "assistant",
     "special",
     "envoy",
+    "state",
 ];
 
 /// Short labels that stand for an office, not a newspaper, and the office they name.
@@ -330,6 +331,15 @@ fn split_title(label: &str) -> (String, Option<String>) {
     if n_titles == 0 {
         return (words.join(" "), None);
     }
+    // `State Minister for Foreign Affairs Yasuhide Nakayama`: an office with its portfolio, then
+    // the name in its last two words.
+    let portfolio = words[n_titles..]
+        .first()
+        .is_some_and(|w| matches!(*w, "of" | "for" | "on"));
+    if portfolio && words.len() >= n_titles + 4 {
+        let (office, name) = words.split_at(words.len() - 2);
+        return (name.join(" "), Some(title_case(&office.join(" "))));
+    }
     let role_words: Vec<&str> = words[..n_titles]
         .iter()
         .copied()
@@ -489,6 +499,15 @@ mod tests {
             )
         );
         assert_eq!(person_of("GEN. RYDER").0, "Ryder");
+        assert_eq!(
+            person_of("State Minister for Foreign Affairs Yasuhide Nakayama"),
+            (
+                "Yasuhide Nakayama".into(),
+                Some("State Minister for Foreign Affairs".into()),
+                Hint::Official
+            )
+        );
+        assert_eq!(person_of("State Minister Nakayama").0, "Nakayama");
         assert_eq!(person_of("Shri Arindam Bagchi").0, "Arindam Bagchi");
         assert_eq!(
             person_of("主持人 王芳"),

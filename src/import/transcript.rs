@@ -50,8 +50,14 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
         }
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
+    // `State Minister for Foreign Affairs Yasuhide Nakayama:` then `State Minister Nakayama:`:
+    // titled labels that end in the same surname are one speaker's.
+    let mut families: HashMap<String, usize> = HashMap::new();
     for c in cands.iter().flatten() {
         *counts.entry(names::key(c.label)).or_default() += 1;
+        if let Some(f) = family(c) {
+            *families.entry(f).or_default() += 1;
+        }
     }
     // Labels repeat: classify each distinct one once.
     let mut roles: HashMap<&str, bool> = HashMap::new();
@@ -60,12 +66,21 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
         .map(|c| {
             c.filter(|c| {
                 let known = *roles.entry(c.label).or_insert_with(|| known_role(c.label));
-                accept(c, counts[&names::key(c.label)], known)
+                let seen = counts[&names::key(c.label)];
+                let kin = family(c).map_or(0, |f| families[&f]);
+                accept(c, seen.max(kin), known)
             })
         })
         .collect();
     let n = accepted.iter().flatten().count();
     (n >= 2).then_some(accepted)
+}
+
+/// The surname a mixed-case label of several words ends with.
+fn family(c: &Candidate) -> Option<String> {
+    let (rest, last) = c.label.rsplit_once(' ')?;
+    let name_like = last.chars().next().is_some_and(char::is_uppercase) && !rest.contains(", ");
+    (c.shape == Shape::Mixed && name_like).then(|| names::key(last))
 }
 
 /// Whether a label names a part (reporter, host, interpreter, outlet) rather than a person.

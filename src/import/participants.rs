@@ -41,14 +41,21 @@ fn list_heading(text: &str) -> Option<Side> {
         | "call participants"
         | "analysts"
         | "other participants" => Some(Side::Caller),
+        // A press briefing's cast: `Speaker: NAME, Director, …`, `Moderator: NAME, …`.
+        "participants" | "speakers" | "panelists" | "panellists" => Some(Side::Company),
         _ => None,
     }
 }
 
-/// `Colette Kress - EVP & CFO` → (`Colette Kress`, `EVP & CFO`).
+/// `Colette Kress - EVP & CFO` → (`Colette Kress`, `EVP & CFO`); `Speaker: ABEBE SELASSIE,
+/// Director, IMF` → (`ABEBE SELASSIE`, `Director, IMF`).
 fn entry(text: &str) -> Option<(&str, &str)> {
-    let (name, detail) = text
-        .split_once(" - ")
+    let cast = text
+        .split_once(": ")
+        .filter(|(part, _)| part.split(' ').count() <= 3)
+        .and_then(|(_, rest)| rest.split_once(", "));
+    let (name, detail) = cast
+        .or_else(|| text.split_once(" - "))
         .or_else(|| text.split_once(" – "))
         .or_else(|| text.split_once(" — "))?;
     let (name, detail) = (name.trim(), detail.trim());
@@ -129,6 +136,26 @@ mod tests {
         assert_eq!(l.paragraphs, [1, 2, 3, 4, 5]);
         assert!(l.is_label("Operator") && l.is_label("Bo Wu"));
         assert!(!l.is_label("Good afternoon."));
+    }
+
+    #[test]
+    fn a_briefing_cast_list() {
+        let l = lists(&paras(
+            "PARTICIPANTS:\nSpeaker: ANN LEE, Director, Harbour Department\nModerator: BO WU, Officer\nMR. WU: Welcome.",
+        ));
+        let got: Vec<(&str, &str)> = l
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.detail.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ANN LEE", "Director, Harbour Department"),
+                ("BO WU", "Officer")
+            ]
+        );
+        assert_eq!(l.paragraphs, [0, 1, 2]);
     }
 
     #[test]

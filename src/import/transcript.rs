@@ -30,8 +30,10 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
     let mut cands: Vec<Option<Candidate>> = paras
         .iter()
         .zip(&fields)
-        .map(|(p, field)| {
-            if headings::heading(&p.text).is_some() || field.is_some() {
+        .enumerate()
+        .map(|(i, (p, field))| {
+            let metadata = field.is_some() || listed.paragraphs.contains(&i);
+            if headings::heading(&p.text).is_some() || metadata {
                 None
             } else if listed.is_label(&p.text) {
                 Some(bare(&p.text))
@@ -95,8 +97,27 @@ fn known_role(label: &str) -> bool {
         )
 }
 
+/// Words that name the event, not a speaker (`Press Briefing Transcript: African Department`).
+const EVENT_WORDS: &[&str] = &[
+    "transcript",
+    "briefing",
+    "conference",
+    "remarks",
+    "readout",
+    "gaggle",
+    "interview",
+    "statement",
+];
+
 fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
     let words = c.label.split(' ').count();
+    let names_event = c
+        .label
+        .split(' ')
+        .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()));
+    if names_event && matches!(c.shape, Shape::Mixed | Shape::Caps) {
+        return false;
+    }
     match c.shape {
         Shape::Q | Shape::Timed | Shape::Caps | Shape::Bare => true,
         Shape::Han => {
@@ -225,7 +246,7 @@ fn add_participants(listed: &Lists, paras: &[Para], people: &mut People, notes: 
             Side::Company => (SpeakerKind::Official, Some(p.detail.clone()), None),
             Side::Caller => (SpeakerKind::Reporter, None, Some(p.detail.clone())),
         };
-        let mut person = new_person(p.name.clone(), role, kind);
+        let mut person = new_person(names::title_case(&p.name), role, kind);
         person.org = org;
         person.listed = true;
         people.add(person);

@@ -172,6 +172,10 @@ const PERSON_KEYS: &[&str] = &[
 
 /// The header field a line is, if it is one.
 pub fn header_field(text: &str) -> Option<Field<'_>> {
+    // Every such line starts in Chinese: other text is passed over at once.
+    if !text.chars().take(4).any(is_han) {
+        return None;
+    }
     let keyed = text
         .char_indices()
         .take(5)

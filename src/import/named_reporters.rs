@@ -79,14 +79,21 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
         if k > 0 && turns[k - 1].voice != turns[k].voice && calls(&turns[k - 1], &p.name) {
             st.called += 1;
         }
-        if turns[k].paras.iter().any(|p| questions::asks(&p.text)) {
-            st.asks += 1;
-        }
         if let Some(first) = turns[k].paras.first()
             && let Some(outlet) = introduces_self(&p.name, &first.text)
         {
             st.introduced = true;
             turns[k].outlet.get_or_insert(outlet);
+        }
+    }
+    // Whether they ask is looked at only for those who were called on at all.
+    for t in turns.iter() {
+        if let Voice::Person(i) = t.voice
+            && let Some(st) = seen.get_mut(&i)
+            && st.called > 0
+            && t.paras.iter().any(|p| questions::asks(&p.text))
+        {
+            st.asks += 1;
         }
     }
     let mut reporters: Vec<usize> = seen

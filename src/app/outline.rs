@@ -16,17 +16,20 @@ const DEFAULT_SHARE: u16 = 30;
 const DEFAULT_MIN: u16 = 34;
 const DEFAULT_MAX: u16 = 64;
 
-/// The topic of a question, or the first words of its first paragraph when it has none.
+/// The topic of a question, or the first words of the question (of the first turn, where no turn
+/// asks) when it has none: the host's "Your next question comes from…" tells nothing apart.
 pub fn topic(b: &Briefing, section: usize) -> String {
     let s = &b.sections[section];
     if let Some(t) = &s.title {
         return t.clone();
     }
-    let first = s
+    let asking = s
         .turns
         .iter()
-        .flat_map(|t| t.paragraphs.first())
-        .next()
+        .find(|t| t.kind == crate::model::TurnKind::Question)
+        .or(s.turns.first());
+    let first = asking
+        .and_then(|t| t.paragraphs.first())
         .map_or("", |p| p.text.as_str());
     first_words(first, FIRST_WORDS)
 }
@@ -217,6 +220,16 @@ mod tests {
     fn a_question_without_topic_shows_its_first_words() {
         let b = sample();
         assert_eq!(topic(&b, 1), "Exports");
+        assert!(topic(&b, 2).starts_with("What is the outlook"));
+        // The host's introduction before the question tells questions apart less than the question.
+        let mut b = sample();
+        let intro = crate::model::Turn {
+            speaker: "zhou".into(),
+            kind: crate::model::TurnKind::Statement,
+            paragraphs: vec![crate::model::Paragraph::plain("Next question, please.")],
+            line: crate::model::SourceLine(0),
+        };
+        b.sections[2].turns.insert(0, intro);
         assert!(topic(&b, 2).starts_with("What is the outlook"));
         assert_eq!(first_words("one two three four", 9), "one two…");
         assert_eq!(first_words("短文", 9), "短文");

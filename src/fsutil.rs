@@ -5,7 +5,21 @@ use std::path::Path;
 
 /// Replace `path` with `data` atomically: a temporary file in the same folder, fsync, rename, fsync
 /// of the folder. A crash leaves either the old file or the new one, never half of one.
+///
+/// A link is followed, so the file it points at is replaced and the link stays. Something that is
+/// not a regular file (`-o /dev/null`, a pipe) is written through, never renamed over: a rename
+/// would put a plain file where the device was.
 pub fn write_atomically(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)?
+                .write_all(data);
+        }
+        Ok(_) if path.is_symlink() => return write_atomically(&std::fs::canonicalize(path)?, data),
+        _ => {}
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -44,5 +58,32 @@ mod tests {
         write_atomically(&p, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_link_stays_a_link_and_a_pipe_is_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.toml");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(link.is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped the pipe: mkfifo is not available");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+        };
+        write_atomically(&fifo, b"through").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through");
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(!kind.is_file(), "the pipe was replaced by a file");
     }
 }

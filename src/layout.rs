@@ -150,7 +150,7 @@ pub fn turn_heading(b: &Briefing, section: usize, turn: usize) -> String {
     let s = &b.sections[section];
     let t = &s.turns[turn];
     let speaker = b.speaker(&t.speaker);
-    let name = b.speaker_name(&t.speaker).unwrap_or("Reporter");
+    let name = b.display_name(&t.speaker);
     let role = speaker.and_then(|sp| sp.role.as_deref().or(sp.org.as_deref()));
     let role = match (role, t.kind) {
         (None, TurnKind::Question) => s.outlet.as_deref(),

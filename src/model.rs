@@ -284,6 +284,16 @@ impl Briefing {
         }
     }
 
+    /// The name to show for a turn's speaker: an unnamed reporter is "Reporter", or "记者" in a
+    /// Chinese briefing.
+    pub fn display_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.speaker_name(id)
+            .unwrap_or_else(|| match self.meta.language.as_deref() {
+                Some(l) if l.starts_with("zh") => "记者",
+                _ => "Reporter",
+            })
+    }
+
     /// The paragraph an anchor points at, if it exists.
     pub fn paragraph(&self, a: Anchor) -> Option<&Paragraph> {
         self.sections

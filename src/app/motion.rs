@@ -54,7 +54,7 @@ impl App {
         };
         let Some(s) = shown else {
             let f = doc.filter.as_ref().expect("only a filter hides a question");
-            let name = doc.full.speaker_name(&f.speaker).unwrap_or("Reporter");
+            let name = doc.full.display_name(&f.speaker);
             let why =
                 format!("Q{number} is hidden: {name} does not speak in it (S shows everyone)");
             return self.warn(missing.map_or(why.clone(), |m| format!("{m}; {why}")));
@@ -158,12 +158,10 @@ impl App {
         doc.jumps = Default::default();
         doc.outline.expanded.clear();
         let a = doc.filter.as_ref().map_or(here, |f| f.to_view(here));
-        let label = doc.filter.as_ref().map(|f| {
-            doc.full
-                .speaker_name(&f.speaker)
-                .unwrap_or("Reporter")
-                .to_string()
-        });
+        let label = doc
+            .filter
+            .as_ref()
+            .map(|f| doc.full.display_name(&f.speaker).to_string());
         self.show(a, Target::Paragraph);
         self.refresh_marks();
         match label {

@@ -132,7 +132,7 @@ pub fn outline_text(b: &Briefing) -> String {
         }
         out.push_str(&format!("  (line {})\n", s.line.0));
         for t in &s.turns {
-            let who = b.speaker_name(&t.speaker).unwrap_or("Reporter");
+            let who = b.display_name(&t.speaker);
             let first = t.paragraphs.first().map_or("", |p| p.text.as_str());
             out.push_str(&format!(
                 "     {who} ({}): {}\n",

@@ -288,6 +288,13 @@ fn finish(
         meta.title = guess_title(&sections);
         notes.add(0, NoteKind::Guessed, format!("title: {}", meta.title));
     }
+    // `… Earnings Conference Call February 21, 2024 5:00 PM ET`: a long title may carry the date.
+    if meta.date.is_none()
+        && let Some((iso, _)) = header::find_date(&meta.title)
+    {
+        notes.add(0, NoteKind::Guessed, format!("date {iso} (from the title)"));
+        meta.date = Some(iso);
+    }
     meta.language = Some(language(raw).to_string());
     let glossary = glossary::propose(&sections, &speakers);
     let briefing = Briefing {

@@ -26,7 +26,7 @@ fn row_text(doc: &Doc, row: Row) -> (String, String) {
         }
         Row::Turn(s, t) => {
             let turn = &doc.shown().sections[s].turns[t];
-            let who = full.speaker_name(&turn.speaker).unwrap_or("Reporter");
+            let who = full.display_name(&turn.speaker);
             (format!("  {who}"), turn.kind.as_str().to_string())
         }
     }

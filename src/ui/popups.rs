@@ -89,7 +89,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .enumerate()
                 .map(|(i, id)| {
                     let s = doc.full.speaker(id);
-                    let name = s.map_or("Reporter", |s| s.name.as_str());
+                    let name = doc.full.display_name(id);
                     let role = s.and_then(|s| s.role.as_deref()).unwrap_or("");
                     let text = if role.is_empty() {
                         name.to_string()

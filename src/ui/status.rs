@@ -106,7 +106,7 @@ fn right_part(app: &App) -> String {
         && app.screen == Screen::Reader
     {
         if let Some(f) = &doc.filter {
-            let name = doc.full.speaker_name(&f.speaker).unwrap_or("Reporter");
+            let name = doc.full.display_name(&f.speaker);
             parts.push(format!("only {name}"));
         }
         if let Some(s) = &doc.search {

@@ -120,7 +120,8 @@ fn chinese_wraps_by_display_width() {
         [
             "# Q1 · 海滨日报",
             "",
-            "@ Reporter — 海滨日报",
+            // An unnamed reporter of a Chinese briefing is 记者.
+            "@ 记者 — 海滨日报",
             "| 今年新开了多少冷",
             // "？" may not start a line: the character before it comes along.
             "| 库？",

@@ -122,6 +122,10 @@ pub fn find_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
 
 /// Classify a paragraph of the header.
 pub fn classify(text: &str) -> HeaderLine {
+    // Markdown bold around a field's name (`**Date:** 2025-07-30`) is layout, not text.
+    if text.contains("**") {
+        return classify(&text.replace("**", ""));
+    }
     if let Some(f) = han_names::header_field(text) {
         return match f {
             Field::Time(t) => match find_date(t) {
@@ -153,7 +157,8 @@ pub fn classify(text: &str) -> HeaderLine {
                 None => s.to_string(),
             })
             .map(|s| s.trim().to_string())
-            .find(|s| s.chars().any(char::is_alphabetic) && !is_weekday(s));
+            // `来源: 新闻办网站`, `Date:` are fields, not places.
+            .find(|s| s.chars().any(char::is_alphabetic) && !is_weekday(s) && is_place(s));
         return HeaderLine::Date { iso, place, time };
     }
     if let Some(s) = speaker_entry(text) {

@@ -86,7 +86,13 @@ fn numbered_speakers_of_a_transcription_service() {
     assert_eq!(s2.kind, SpeakerKind::Reporter);
     // The two segments of the opening statement are one turn.
     assert_eq!(b.sections[0].turns.len(), 2);
-    assert_eq!(b.question_count(), 3);
+    // The reporter's closing "Thank you." is no question of its own.
+    assert_eq!(b.question_count(), 2);
+    let last = b.sections.last().unwrap().turns.last().unwrap();
+    assert_eq!(
+        (last.kind, last.paragraphs[0].text.as_str()),
+        (TurnKind::Question, "Thank you.")
+    );
     assert!(
         b.sections[1].turns[0].paragraphs[0]
             .text

@@ -83,7 +83,8 @@ pub fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection
             last.paras.append(&mut t.paras);
             continue;
         }
-        let is_q = t.kind == TurnKind::Question;
+        // `Q    Good afternoon.` greets; it opens no Q&A of its own.
+        let is_q = t.kind == TurnKind::Question && !is_greeting(&t);
         let continues_q = out.last().is_some_and(|s| {
             s.kind == SectionKind::Qa
                 && s.turns.last().is_some_and(|l| l.kind == TurnKind::Question)
@@ -116,7 +117,7 @@ pub fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection
         if s.outlet.is_none() && is_q {
             s.outlet = t.outlet.clone();
         }
-        if !is_q {
+        if !is_q && t.kind != TurnKind::Question {
             t.kind = if s.kind == SectionKind::Qa {
                 TurnKind::Answer
             } else {
@@ -127,6 +128,15 @@ pub fn into_sections(turns: Vec<DraftTurn>, people: &People) -> Vec<DraftSection
     }
     close(&mut out, people);
     out
+}
+
+/// A reporter's turn that only greets, thanks or interjects (`Good afternoon.`, `Thank you.`,
+/// `(Laughter.)  Awww —`): a few words that ask nothing.
+fn is_greeting(t: &DraftTurn) -> bool {
+    let [p] = t.paras.as_slice() else {
+        return false;
+    };
+    p.text.split_whitespace().count() <= 6 && !super::questions::asks(&p.text)
 }
 
 /// The host's words after an answer and right before the next question (`Your next question
@@ -178,4 +188,25 @@ fn close(sections: &mut Vec<DraftSection>, people: &People) {
         outlet: None,
         turns: vec![t],
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::import;
+    use crate::model::{SectionKind, TurnKind};
+
+    #[test]
+    fn greetings_and_interjections_open_no_question() {
+        let raw = "MS. ROE:  Good afternoon, everybody.\n\nQ    Good afternoon.\n\n\
+                   MS. ROE:  We got you a gift, Ed.\n\nQ    Awww —\n\nMS. ROE:  So, here you go.\n\n\
+                   Q    Why did prices rise?\n\nMS. ROE:  Demand.\n";
+        let b = import(raw).briefing;
+        let kinds: Vec<SectionKind> = b.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SectionKind::Remarks, SectionKind::Qa]);
+        let asked = b.sections[0]
+            .turns
+            .iter()
+            .filter(|t| t.kind == TurnKind::Question);
+        assert_eq!(asked.count(), 2, "the reporters' words stay theirs");
+    }
 }

@@ -220,7 +220,7 @@ pub fn is_place(s: &str) -> bool {
         ])
 }
 
-fn is_weekday(s: &str) -> bool {
+pub fn is_weekday(s: &str) -> bool {
     let l = s.to_lowercase();
     [
         "monday",

@@ -153,6 +153,9 @@ pub fn import(raw: &str) -> Imported {
     let mut paras = text::paragraphs(lines, wrapped);
     paras.retain(|p| match noise::paragraph_noise(&p.text) {
         Some(why) => {
+            if why == "date line" && meta.date.is_none() {
+                meta.date = header::find_date(&p.text).map(|(iso, _)| iso);
+            }
             notes.add(
                 p.line,
                 NoteKind::Removed,

@@ -99,7 +99,8 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?$").expect("time pattern")
+    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?$|^(香港|北京|台北)?(时间|時間)\d{1,2}(时|時)\d{1,2}分$")
+        .expect("time pattern")
 });
 
 /// Chinese sites' link words, which come several to a line.
@@ -146,6 +147,14 @@ const NAVIGATION: &[&str] = &[
     "---",
     "***",
     "返回列表",
+    "列印此页",
+    "列印此頁",
+    "打印此页",
+    "打印本页",
+    "返回页首",
+    "返回頁首",
+    "question-and-answer session",
+    "questions and answers",
     "en",
     "cn",
     "中文",
@@ -243,7 +252,12 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     if text.starts_with('<') && text.ends_with('>') {
         return Some(Noise::Drop("HTML markup or caption"));
     }
-    if CAPTION.is_match(text) {
+    // `…毛盛勇 中國網 宗超 攝`: a photo credit ends the caption.
+    let credit = text.chars().count() <= 120
+        && ["摄", "攝", "摄）", "攝）", "摄)", "攝)"]
+            .iter()
+            .any(|e| text.ends_with(e));
+    if CAPTION.is_match(text) || credit {
         return Some(Noise::Drop("photo caption"));
     }
     let chars = || {
@@ -279,6 +293,20 @@ pub fn line_noise(text: &str) -> Option<Noise> {
     None
 }
 
+/// `2008年7月4日(星期五)`, `July 4, 2008`: a date and at most its weekday.
+fn is_date_alone(text: &str) -> bool {
+    let Some((_, range)) = super::header::find_date(text) else {
+        return false;
+    };
+    let rest = format!("{}{}", &text[..range.start], &text[range.end..]);
+    let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+    rest.is_empty()
+        || rest.starts_with("星期")
+        || rest.starts_with("週")
+        || rest.starts_with("周")
+        || super::header::is_weekday(rest)
+}
+
 /// A paragraph that is only a stage direction (`(Laughter.)`, `[Applause]`) or a clock time.
 pub fn paragraph_noise(text: &str) -> Option<&'static str> {
     let n = if text.len() <= 800 {
@@ -301,6 +329,9 @@ pub fn paragraph_noise(text: &str) -> Option<&'static str> {
     }
     if n <= 20 && TIME_STAMP.is_match(text) {
         return Some("time stamp");
+    }
+    if n <= 30 && is_date_alone(text) {
+        return Some("date line");
     }
     None
 }
@@ -401,5 +432,13 @@ mod tests {
         assert_eq!(paragraph_noise("Growth was 5.2 percent."), None);
         assert_eq!(paragraph_noise(">"), Some("stray punctuation"));
         assert_eq!(paragraph_noise("(x"), None);
+        assert_eq!(paragraph_noise("2008年7月4日(星期五)"), Some("date line"));
+        assert_eq!(paragraph_noise("Friday, July 4, 2008"), Some("date line"));
+        assert_eq!(paragraph_noise("香港时间20时00分"), Some("time stamp"));
+        assert_eq!(paragraph_noise("July 4, 2008 was hot."), None);
+        assert_eq!(
+            line_noise("…毛盛勇 中國網 宗超 攝"),
+            Some(Noise::Drop("photo caption"))
+        );
     }
 }

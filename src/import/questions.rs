@@ -27,6 +27,23 @@ pub fn asks(text: &str) -> bool {
     .any(|p| lower.contains(p))
 }
 
+/// Whether a paragraph asks the host for the questions rather than asking one (`Operator, would
+/// you please poll for questions?`, `Any questions?`).
+pub fn asks_for_questions(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with("operator")
+        || [
+            "for questions",
+            "any questions",
+            "open the floor",
+            "open the call",
+            "take your questions",
+            "take questions",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
 /// Whether a paragraph is a whole question: it asks, and ends asking or with thanks after asking.
 pub fn is_question_paragraph(text: &str) -> bool {
     let t = text.trim_end();
@@ -62,5 +79,9 @@ mod tests {
             "Why? Because demand grew. We are confident."
         ));
         assert!(!is_question_paragraph("Thank you."));
+        assert!(asks_for_questions(
+            "Operator, would you please poll for questions?"
+        ));
+        assert!(!asks_for_questions("What will the ministry do next?"));
     }
 }

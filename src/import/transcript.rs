@@ -212,7 +212,10 @@ pub fn build(
         super::spokesperson::resolve_answer_label(people, &meta.title, notes);
     }
     find_host(&turns, people, notes);
-    if !q_labels {
+    // Where reporters have labels of their own (`Q`, a call's listed analysts), no question hides
+    // unlabelled in an answer.
+    let callers_listed = listed.people.iter().any(|p| p.side == Side::Caller);
+    if !q_labels && !callers_listed {
         split_unlabelled_questions(&mut turns, people, notes);
     }
     super::sections::outlets_called(&mut turns, notes);
@@ -505,9 +508,9 @@ fn split_unlabelled_questions(turns: &mut Vec<DraftTurn>, people: &People, notes
         let split = answers[i]
             && answers.get(i + 1).copied().unwrap_or(false)
             && t.paras.len() >= 2
-            && t.paras
-                .last()
-                .is_some_and(|p| questions::is_question_paragraph(&p.text));
+            && t.paras.last().is_some_and(|p| {
+                questions::is_question_paragraph(&p.text) && !questions::asks_for_questions(&p.text)
+            });
         let question = if split { t.paras.pop() } else { None };
         turns.push(t);
         if let Some(q) = question {

@@ -207,12 +207,34 @@ pub fn is_title_like(rest: &str) -> bool {
     han >= 6 || rest.split_whitespace().count() >= 4
 }
 
+/// Whether a short header line names the body that publishes the text (`India - Ministry of
+/// External Affairs`, `U.S. Department of State`): its source, not its place.
+pub fn is_publisher(s: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "Ministry",
+        "Bureau",
+        "Department",
+        "Council",
+        "Commission",
+        "Committee",
+        "Agency",
+        "Government",
+        "Authority",
+        "Administration",
+    ];
+    s.chars().count() <= 80 && s.split([' ', ',']).any(|w| BODIES.contains(&w))
+}
+
 /// Whether a short header line can name the place or venue (`Beijing`, `Aboard Air Force One`,
 /// `James S. Brady Press Briefing Room`): a few words, no sentence punctuation, not introducing
 /// what follows.
 pub fn is_place(s: &str) -> bool {
     let han = s.chars().filter(|&c| super::labels::is_han(c)).count();
-    s.chars().count() <= 60
+    let list_item = s
+        .split_once(". ")
+        .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()));
+    !list_item
+        && s.chars().count() <= 60
         && han <= 16
         && s.split(" ").count() <= 10
         && !s.contains([
@@ -344,6 +366,12 @@ mod tests {
         assert_eq!(find_date("9 March 2020").unwrap().0, "2020-03-09");
         assert_eq!(find_date("2021年3月4日上午").unwrap().0, "2021-03-04");
         assert_eq!(find_date("May 20"), None);
+    }
+
+    #[test]
+    fn publishers_are_sources() {
+        assert!(is_publisher("India - Ministry of External Affairs"));
+        assert!(!is_publisher("James S. Brady Press Briefing Room"));
     }
 
     #[test]

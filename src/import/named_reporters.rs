@@ -60,6 +60,8 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
         called: usize,
         asks: usize,
         introduced: bool,
+        /// The outlet they named when they introduced themselves.
+        outlet: Option<String>,
         line: u32,
     }
     let mut seen: HashMap<usize, Seen> = HashMap::new();
@@ -83,6 +85,7 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
             && let Some(outlet) = introduces_self(&p.name, &first.text)
         {
             st.introduced = true;
+            st.outlet.get_or_insert(outlet.clone());
             turns[k].outlet.get_or_insert(outlet);
         }
     }
@@ -116,6 +119,9 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
     reporters.sort_unstable();
     for &i in &reporters {
         people.list[i].kind = SpeakerKind::Reporter;
+        if people.list[i].org.is_none() {
+            people.list[i].org = seen[&i].outlet.clone();
+        }
         let why = if seen[&i].introduced {
             "introduces themselves with an outlet"
         } else {

@@ -219,6 +219,8 @@ fn is_navigation(text: &str) -> bool {
     let lower = text.to_lowercase();
     NAVIGATION.contains(&lower.as_str())
         || ["字号", "字號"].iter().any(|w| text.starts_with(w))
+        // A breadcrumb trail: `首页 > 在线访谈 > 正文`, `Home > Press > Briefings`.
+        || (text.chars().count() <= 80 && text.matches(" > ").count() >= 2)
         || (lower.contains(' ')
             && lower
                 .split(' ')
@@ -409,6 +411,10 @@ mod tests {
             Some(Noise::Drop("site navigation"))
         );
         assert_eq!(line_noise("EN"), Some(Noise::Drop("site navigation")));
+        assert_eq!(
+            line_noise("沈阳统计信息网 > 在线访谈 > 正文"),
+            Some(Noise::Drop("site navigation"))
+        );
         assert_eq!(
             line_noise("https://www.gov.cn/"),
             Some(Noise::Url("https://www.gov.cn/".into()))

@@ -347,6 +347,9 @@ fn read_header(
                         NoteKind::Removed,
                         format!("repeats the title: {}", excerpt(&s, 60)),
                     );
+                } else if header::is_publisher(&s) && meta.source.is_none() {
+                    notes.add(p.line, NoteKind::Metadata, format!("source: {}", p.text));
+                    meta.source = Some(s);
                 } else if header::is_place(&s) {
                     let place = match meta.place.take() {
                         Some(old) => format!("{old}, {s}"),

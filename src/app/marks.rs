@@ -81,6 +81,14 @@ impl App {
         }
         let ids: HashSet<&str> = mine.iter().map(|bm| bm.id.as_str()).collect();
         found.anchors.retain(|id, _| ids.contains(id.as_str()));
+        // A passage found elsewhere in a changed briefing is listed under its section now.
+        if let Some(store) = &mut self.store {
+            let now = found.anchors.iter();
+            store.relabel(
+                &doc.full,
+                now.filter_map(|(id, a)| Some((id.as_str(), (*a)?))),
+            );
+        }
         let mut marks: Vec<Anchor> = found.anchors.values().flatten().copied().collect();
         marks.sort();
         marks.dedup();

@@ -58,6 +58,14 @@ fn keys(app: &mut App, seq: &str) {
     }
 }
 
+/// The screen as text, drawn at the app's size.
+fn screen(app: &App) -> String {
+    let (w, h) = (app.area.width, app.area.height);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| brief::ui::draw(f, app)).unwrap();
+    t.backend().to_string()
+}
+
 fn section(app: &App) -> usize {
     app.doc.as_ref().unwrap().current.section
 }
@@ -450,12 +458,22 @@ fn help_and_popups_open_and_close() {
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     keys(&mut app, "jj");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
-    // Scrolling stops at the end of the help, so one step back is one line back.
+    // Scrolling stops at the last page of the help, so one step back is one line back.
     keys(&mut app, "G");
-    let end = brief::ui::help_len(&app) - 1;
+    let end = brief::ui::help_last_scroll(&app);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: end }));
-    keys(&mut app, "jjjk");
+    keys(&mut app, "jjj<space>k");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: end - 1 }));
+    // A full last page: text on the popup's first and last rows.
+    let shown = screen(&app);
+    let rows: Vec<&str> = shown.lines().collect();
+    let top = rows.iter().position(|r| r.contains("┌")).unwrap();
+    let bottom = rows.iter().position(|r| r.contains("└")).unwrap();
+    let text = |r: &str| r.chars().filter(|c| c.is_alphanumeric()).count();
+    assert!(
+        text(rows[top + 1]) > 0 && text(rows[bottom - 1]) > 0,
+        "{shown}"
+    );
     keys(&mut app, "<esc>");
     assert!(app.overlay.is_none());
     keys(&mut app, "y");

@@ -174,9 +174,15 @@ pub fn help_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
     super::help::lines(app, usize::from(help_area(area).width.saturating_sub(2)))
 }
 
+/// The furthest the help scrolls over `area`, when it has `len` lines: to its last page, the
+/// last line at the bottom of the popup.
+pub fn help_last_scroll(len: usize, area: Rect) -> usize {
+    len.saturating_sub(usize::from(help_area(area).height.saturating_sub(2)))
+}
+
 fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let lines = help_lines(app, area);
-    let scroll = scroll.min(lines.len().saturating_sub(1));
+    let scroll = scroll.min(help_last_scroll(lines.len(), area));
     let r = help_area(area);
     Clear.render(r, buf);
     Paragraph::new(lines)

@@ -441,6 +441,41 @@ fn the_current_passage_moves_by_paragraph_and_the_page_follows_it() {
 }
 
 #[test]
+fn where_the_page_cannot_scroll_the_current_passage_still_moves() {
+    // The whole briefing fits on one page: G and g cannot scroll it.
+    let mut app = app_on("harbour.brief", 120, 200);
+    assert_eq!(app.position().unwrap().pages, 1);
+    let b = app.doc.as_ref().unwrap().full.clone();
+    let first = b.paragraphs().next().unwrap().0;
+    let last = b.paragraphs().last().unwrap().0;
+    let current = |app: &App| app.doc.as_ref().unwrap().current;
+    keys(&mut app, "G");
+    assert_eq!(current(&app), last);
+    // Never back up the page: a line down from there stays on the last paragraph.
+    keys(&mut app, "j");
+    assert_eq!(current(&app), last);
+    keys(&mut app, "g");
+    assert_eq!(current(&app), first);
+    keys(&mut app, "50%");
+    let middle = current(&app);
+    assert!(first < middle && middle < last, "{middle:?}");
+
+    // A page down on the last page of a longer view goes on to the last paragraph.
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "G");
+    assert_eq!(current(&app), last);
+    keys(&mut app, "g");
+    assert_eq!(current(&app), first);
+    keys(&mut app, "99<space>");
+    assert_eq!(current(&app), last);
+    assert_eq!(app.position().unwrap().percent, 100);
+    // Scrolling back up, it follows the top of the page again.
+    keys(&mut app, "k");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(Some(doc.current), doc.view.anchor_at(doc.offset));
+}
+
+#[test]
 fn count_prefix_and_unbound_keys() {
     let mut app = app_on("harbour.brief", 80, 24);
     keys(&mut app, "12");

@@ -20,7 +20,7 @@ mod wrap;
 
 pub use wrap::{grapheme_width, wrap};
 
-use crate::model::{Anchor, Briefing, Section, SectionKind, TurnKind};
+use crate::model::{Anchor, Briefing, Section, SectionKind, TurnKind, UNNAMED_REPORTER};
 use std::ops::Range;
 
 /// How a pane's columns are shared out: a gutter for marks, the question indent, and the text.
@@ -145,17 +145,19 @@ fn heading_of(s: &Section, number: usize) -> String {
     }
 }
 
-/// The heading of a turn: "Name — role" (for an unnamed reporter, "Reporter — outlet").
+/// The heading of a turn: "Name — role" (or organisation). The section's outlet is the
+/// unnamed reporter's ("Reporter — outlet"); a reporter the transcript names may be from
+/// another outlet, so is shown with their own organisation or nothing.
 pub fn turn_heading(b: &Briefing, section: usize, turn: usize) -> String {
     let s = &b.sections[section];
     let t = &s.turns[turn];
     let speaker = b.speaker(&t.speaker);
     let name = b.display_name(&t.speaker);
     let role = speaker.and_then(|sp| sp.role.as_deref().or(sp.org.as_deref()));
-    let role = match (role, t.kind) {
-        (None, TurnKind::Question) => s.outlet.as_deref(),
-        (r, _) => r,
-    };
+    let role = role.or(s
+        .outlet
+        .as_deref()
+        .filter(|_| t.speaker == UNNAMED_REPORTER));
     let mut out = name.to_string();
     if let Some(r) = role {
         out.push_str(" — ");

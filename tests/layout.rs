@@ -136,6 +136,58 @@ fn chinese_wraps_by_display_width() {
 }
 
 #[test]
+fn a_named_reporter_is_shown_with_their_own_outlet_not_the_sections() {
+    let b = parse(
+        r#"+++
+title = "Press conference"
+
+[[speakers]]
+id = "huma"
+name = "Huma Siddiqui"
+kind = "reporter"
+
+[[speakers]]
+id = "ana"
+name = "Ana Lee"
+org = "Harbour Times"
+kind = "reporter"
+
+[[speakers]]
+id = "lin"
+name = "Lin Wei"
+role = "Spokesperson"
++++
+
+## qa [DD News]
+
+@huma:
+First question?
+
+@ana:
+Second question?
+
+@reporter:
+Third question?
+
+@lin:
+Answers.
+"#,
+    );
+    let headings: Vec<String> = (0..4)
+        .map(|t| brief::layout::turn_heading(&b, 0, t))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Huma Siddiqui",
+            "Ana Lee — Harbour Times",
+            "Reporter — DD News",
+            "Lin Wei — Spokesperson",
+        ]
+    );
+}
+
+#[test]
 fn lines_and_anchors_map_both_ways() {
     let b = parse(TALK);
     let l = Layout::new(&b, 32);

@@ -188,6 +188,20 @@ Answers.
 }
 
 #[test]
+fn a_question_without_outlet_is_the_reporters_in_the_briefings_language() {
+    let zh = parse(&ZH.replace("## qa [海滨日报]", "## qa"));
+    assert_eq!(brief::layout::section_heading(&zh, 0), "Q1 · 记者");
+    assert_eq!(zh.section_label(0), "Q1 · 记者 → 林伟");
+    assert_eq!(brief::layout::turn_heading(&zh, 0, 0), "记者");
+    let en = parse(&TALK.replace("## qa [Coastal Daily]", "## qa"));
+    assert_eq!(
+        brief::layout::section_heading(&en, 1),
+        "Q1 · Reporter: Cold chain"
+    );
+    assert_eq!(en.section_label(1), "Q1 · Reporter → Zhao Min");
+}
+
+#[test]
 fn lines_and_anchors_map_both_ways() {
     let b = parse(TALK);
     let l = Layout::new(&b, 32);

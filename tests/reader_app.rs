@@ -191,6 +191,55 @@ fn incremental_search_counts_matches_wraps_and_esc_returns() {
 }
 
 #[test]
+fn n_keeps_the_last_committed_query_after_esc_and_after_not_found() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    let message = |app: &App| app.message.as_ref().map(|m| m.text.clone());
+    let query = |app: &App| {
+        app.doc
+            .as_ref()
+            .unwrap()
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+    };
+    // Nothing committed yet: n says how to search.
+    keys(&mut app, "n");
+    assert_eq!(
+        message(&app).as_deref(),
+        Some("no search yet: press / to search")
+    );
+    keys(&mut app, "/zzz<esc>n");
+    assert_eq!(
+        message(&app).as_deref(),
+        Some("no search yet: press / to search")
+    );
+
+    // A query not found is still the last one.
+    keys(&mut app, "/zzz<enter>");
+    keys(&mut app, "n");
+    assert_eq!(message(&app).as_deref(), Some("pattern not found: zzz"));
+
+    // Esc clears the highlights; n finds the query again.
+    keys(&mut app, "/yuan<enter><esc>");
+    assert_eq!(query(&app), None);
+    keys(&mut app, "n");
+    assert_eq!(query(&app).as_deref(), Some("yuan"));
+    let doc = app.doc.as_ref().unwrap();
+    let m = doc
+        .search
+        .as_ref()
+        .unwrap()
+        .current_match()
+        .unwrap()
+        .clone();
+    assert_eq!(doc.current, m.anchor);
+
+    // Esc on an edited prompt goes back, and n still looks for the committed query.
+    keys(&mut app, "<esc>/port<esc>n");
+    assert_eq!(query(&app).as_deref(), Some("yuan"));
+}
+
+#[test]
 fn n_and_n_search_from_the_page_being_read() {
     let mut app = app_on("harbour.brief", 80, 24);
     let status = |app: &App| app.doc.as_ref().unwrap().search.as_ref().unwrap().status();

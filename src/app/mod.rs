@@ -258,6 +258,9 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Where an incremental search started, to return to on Esc: (offset, current passage).
     search_origin: Option<(usize, Anchor, Option<Search>)>,
+    /// The last query committed with Enter, found or not: what `n` and `N` look for once Esc
+    /// has cleared the search's highlights, as in vim.
+    last_query: Option<String>,
     /// The outline cursor was moved by hand, so it must not jump back to the reading position.
     outline_moved: bool,
 }
@@ -287,6 +290,7 @@ impl App {
             area,
             effects: Vec::new(),
             search_origin: None,
+            last_query: None,
             outline_moved: false,
         }
     }

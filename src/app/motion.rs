@@ -3,7 +3,7 @@
 
 use super::{App, nav};
 use crate::app::filter::Filter;
-use crate::app::search::{Match, StepFrom};
+use crate::app::search::{Match, Search, StepFrom};
 use crate::app::update::Target;
 use crate::model::Anchor;
 
@@ -115,6 +115,14 @@ impl App {
     pub(super) fn search_step(&mut self, forward: bool, n: usize) {
         let page = self.page_height();
         let Some(doc) = &mut self.doc else { return };
+        if doc.search.is_none()
+            && let Some(q) = &self.last_query
+        {
+            // Esc cleared the highlights, not the query: find it again from the page.
+            let mut s = Search::run(doc.shown(), q, doc.current, |_| true);
+            s.current = None;
+            doc.search = Some(s);
+        }
         let Some(search) = &mut doc.search else {
             return self.say("no search yet: press / to search");
         };

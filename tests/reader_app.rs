@@ -753,3 +753,27 @@ fn every_action_on_odd_briefings_and_sizes_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_reload_error_names_the_file_not_its_whole_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir
+        .path()
+        .join("a/long/folder/name/that/fills/the/status/line");
+    std::fs::create_dir_all(&deep).unwrap();
+    let path = deep.join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false);
+    app.open(format::load(&path).unwrap(), Origin::File(path.clone()));
+    std::fs::write(&path, text.replacen("@lin:", "@nobody:", 1)).unwrap();
+    keys(&mut app, "r");
+    let m = app.message.as_ref().unwrap();
+    assert!(m.error);
+    assert!(
+        m.text.starts_with("not reloaded: h.brief:42:"),
+        "{}",
+        m.text
+    );
+    assert!(m.text.contains("nobody"), "{}", m.text);
+}

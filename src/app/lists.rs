@@ -42,7 +42,7 @@ impl App {
                     let e = e.clone();
                     self.warn(e);
                 } else if let Err(e) = self.open_origin(&entry.origin) {
-                    self.warn(e.lines().next().unwrap_or_default().to_string());
+                    self.warn(super::status_error(&e, &entry.origin));
                 }
             }
             Action::Library | Action::Cancel if self.doc.is_some() => self.screen = Screen::Reader,

@@ -336,11 +336,10 @@ impl App {
             let Some(path) = row.path.clone() else {
                 return self.warn("the bookmark's briefing has no known file");
             };
-            if let Err(e) = self.open_origin(&Origin::File(path)) {
-                return self.warn(format!(
-                    "cannot open the briefing: {}",
-                    e.lines().next().unwrap_or_default()
-                ));
+            let origin = Origin::File(path);
+            if let Err(e) = self.open_origin(&origin) {
+                let e = super::status_error(&e, &origin);
+                return self.warn(format!("cannot open the briefing: {e}"));
             }
         }
         let Some(doc) = &self.doc else { return };

@@ -524,3 +524,33 @@ fn a_question_inserted_before_a_bookmark_renumbers_its_label_and_anchor() {
     assert!(text.contains("section = \"Q4 · Maritime Weekly"), "{text}");
     assert_eq!(app.doc.as_ref().unwrap().marks.len(), 1);
 }
+
+#[test]
+fn the_outline_shows_the_reading_mark_and_the_bookmark_mark_and_one_pointer() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    // Bookmark Q1's question and stay there: the row is both read and bookmarked.
+    keys(&mut app, "]m\x1b");
+    let outline = |app: &App| -> Vec<String> {
+        let w = usize::from(app.panes().outline.unwrap().width);
+        screen(app)
+            .lines()
+            .map(|l| l.trim_start_matches('"').chars().take(w).collect())
+            .collect()
+    };
+    let rows = outline(&app);
+    assert!(
+        rows.iter().any(|r| r.starts_with("▸*Q1 · Harbour Daily")),
+        "{rows:#?}"
+    );
+    // With the turns listed, only the turn being read has the pointer.
+    keys(&mut app, "x");
+    let rows = outline(&app);
+    let pointers: Vec<&String> = rows.iter().filter(|r| r.contains('▸')).collect();
+    assert_eq!(pointers.len(), 1, "{rows:#?}");
+    assert!(pointers[0].starts_with("▸*  Reporter"), "{rows:#?}");
+    assert!(
+        rows.iter().any(|r| r.starts_with(" *Q1 · Harbour Daily")),
+        "{rows:#?}"
+    );
+}

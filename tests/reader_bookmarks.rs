@@ -554,3 +554,29 @@ fn the_outline_shows_the_reading_mark_and_the_bookmark_mark_and_one_pointer() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn the_bookmarks_list_uses_a_wide_screen_for_the_passage() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    // The opening remarks' first paragraph, over 200 characters long.
+    keys(&mut app, "m\x1b'");
+    let quoted = |app: &App| -> String {
+        let s = screen(app);
+        let row = s
+            .lines()
+            .find(|l| l.contains("“Friends"))
+            .unwrap()
+            .to_string();
+        let start = row.find('“').unwrap();
+        let end = row.rfind('”').unwrap();
+        row[start..end].to_string()
+    };
+    app.resize(80, 30);
+    let narrow = quoted(&app).chars().count();
+    assert!((60..74).contains(&narrow), "{narrow}");
+    app.resize(200, 30);
+    let wide = quoted(&app);
+    assert!(wide.chars().count() > 120, "{wide}");
+    assert!(wide.contains("Mr. Lin Wei, director"), "{wide}");
+}

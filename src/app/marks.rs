@@ -11,9 +11,6 @@ use crate::store::{self, BriefingId};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-/// How many characters of the passage the bookmarks list shows.
-const START_CHARS: usize = 60;
-
 /// Where the bookmarks of the open briefing are in it, each found once per version of the
 /// briefing. Finding a passage that moved means indexing the whole briefing: for a 10 MB
 /// transcript whose anchors shifted, 20 bookmarks took 4.3 s one by one (0.5 s indexed once),
@@ -41,7 +38,8 @@ pub struct BookmarkRow {
     pub title: String,
     /// "Q4 · The Paper → Tao Qing"
     pub section: String,
-    /// The first words of the passage.
+    /// The passage as quoted when bookmarked (its start, for a long one), which the list cuts
+    /// to its width.
     pub start: String,
     pub note: Option<String>,
     /// The day it was made (`2026-11-23`).
@@ -126,10 +124,7 @@ impl App {
                     id: bm.id.clone(),
                     title: bm.briefing.title.clone(),
                     section: bm.section.clone(),
-                    start: crate::app::outline::first_words(
-                        bm.passage.quote.trim_end_matches('…'),
-                        START_CHARS,
-                    ),
+                    start: bm.passage.quote.trim_end_matches('…').to_string(),
                     note: bm.note.clone(),
                     date: bm.created_date().to_string(),
                     here,

@@ -777,3 +777,21 @@ fn a_reload_error_names_the_file_not_its_whole_path() {
     );
     assert!(m.text.contains("nobody"), "{}", m.text);
 }
+
+#[test]
+fn ctrl_c_closes_a_popup_or_gives_up_a_prompt_before_it_quits_and_the_help_says_so() {
+    let mut app = app_on("harbour.brief", 160, 100);
+    keys(&mut app, "?G");
+    assert!(
+        screen(&app).contains("Quit brief; in a popup, close it (Ctrl-C in a prompt gives it up)"),
+        "{}",
+        screen(&app)
+    );
+    keys(&mut app, "<c-c>");
+    assert!(app.overlay.is_none() && app.running);
+    keys(&mut app, "/yuan<c-c>");
+    assert!(app.prompt.is_none() && app.running);
+    assert!(app.doc.as_ref().unwrap().search.is_none());
+    keys(&mut app, "<c-c>");
+    assert!(!app.running);
+}

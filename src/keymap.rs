@@ -23,8 +23,9 @@ pub const DEFAULT_KEYMAP: &str = include_str!("../keymap.toml");
 /// The name the default keymap goes by in messages.
 const DEFAULT_NAME: &str = "keymap.toml (built in)";
 
-/// Ctrl-C always quits: a keymap can neither unbind it nor give it to another action, so no
-/// keymap can leave the reader without a way out.
+/// Ctrl-C always quits (closing an open popup, or giving up a prompt, first): a keymap can
+/// neither unbind it nor give it to another action, so no keymap can leave the reader without a
+/// way out.
 pub const QUIT_KEY: Key = Key {
     code: KeyCode::Char('c'),
     modifiers: KeyModifiers::CONTROL,

@@ -20,7 +20,7 @@ mod wrap;
 
 pub use wrap::{grapheme_width, wrap};
 
-use crate::model::{Anchor, Briefing, Section, SectionKind, TurnKind};
+use crate::model::{Anchor, Briefing, SectionKind, TurnKind, UNNAMED_REPORTER};
 use std::ops::Range;
 
 /// How a pane's columns are shared out: a gutter for marks, the question indent, and the text.
@@ -125,14 +125,15 @@ pub fn section_heading(b: &Briefing, index: usize) -> String {
         .iter()
         .filter(|x| x.kind == SectionKind::Qa)
         .count();
-    heading_of(&b.sections[index], number)
+    heading_of(b, index, number)
 }
 
-/// The heading of a section that is Q&A number `number` (if it is a Q&A).
-fn heading_of(s: &Section, number: usize) -> String {
+/// The heading of section `index` of `b`, which is Q&A number `number` (if it is a Q&A).
+fn heading_of(b: &Briefing, index: usize, number: usize) -> String {
+    let s = &b.sections[index];
     match (s.kind, &s.title) {
         (SectionKind::Qa, title) => {
-            let outlet = s.outlet.as_deref().unwrap_or("Reporter");
+            let outlet = s.outlet.as_deref().unwrap_or(b.reporter_word());
             match title {
                 Some(t) => format!("Q{number} · {outlet}: {t}"),
                 None => format!("Q{number} · {outlet}"),
@@ -145,17 +146,19 @@ fn heading_of(s: &Section, number: usize) -> String {
     }
 }
 
-/// The heading of a turn: "Name — role" (for an unnamed reporter, "Reporter — outlet").
+/// The heading of a turn: "Name — role" (or organisation). The section's outlet is the
+/// unnamed reporter's ("Reporter — outlet"); a reporter the transcript names may be from
+/// another outlet, so is shown with their own organisation or nothing.
 pub fn turn_heading(b: &Briefing, section: usize, turn: usize) -> String {
     let s = &b.sections[section];
     let t = &s.turns[turn];
     let speaker = b.speaker(&t.speaker);
     let name = b.display_name(&t.speaker);
     let role = speaker.and_then(|sp| sp.role.as_deref().or(sp.org.as_deref()));
-    let role = match (role, t.kind) {
-        (None, TurnKind::Question) => s.outlet.as_deref(),
-        (r, _) => r,
-    };
+    let role = role.or(s
+        .outlet
+        .as_deref()
+        .filter(|_| t.speaker == UNNAMED_REPORTER));
     let mut out = name.to_string();
     if let Some(r) = role {
         out.push_str(" — ");
@@ -192,7 +195,7 @@ impl Layout {
             let section_line = l.lines.len();
             l.sections.push(section_line);
             l.turns.push(Vec::with_capacity(s.turns.len()));
-            let heading = l.push_heading(heading_of(s, numbers[si]), text_width, &mut ranges);
+            let heading = l.push_heading(heading_of(b, si, numbers[si]), text_width, &mut ranges);
             for r in ranges.drain(..) {
                 l.lines.push(DisplayLine::SectionHeading {
                     section: n32(si),

@@ -284,14 +284,19 @@ impl Briefing {
         }
     }
 
-    /// The name to show for a turn's speaker: an unnamed reporter is "Reporter", or "记者" in a
-    /// Chinese briefing.
+    /// The name to show for a turn's speaker: an unnamed reporter is [`Briefing::reporter_word`].
     pub fn display_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.speaker_name(id)
-            .unwrap_or_else(|| match self.meta.language.as_deref() {
-                Some(l) if l.starts_with("zh") => "记者",
-                _ => "Reporter",
-            })
+            .unwrap_or_else(|| self.reporter_word())
+    }
+
+    /// What a reporter whose name and outlet are not given is called in turn and section
+    /// headings, in the briefing's language: "Reporter", or "记者" in a Chinese briefing.
+    pub fn reporter_word(&self) -> &'static str {
+        match self.meta.language.as_deref() {
+            Some(l) if l.starts_with("zh") => "记者",
+            _ => "Reporter",
+        }
     }
 
     /// The paragraph an anchor points at, if it exists.
@@ -360,13 +365,18 @@ impl Briefing {
         let s = &self.sections[index];
         match s.kind {
             SectionKind::Qa => {
-                // The outlet, else the name of a reporter the transcript names, else "Reporter".
+                // The outlet, else the name of a reporter the transcript names, else "Reporter"
+                // (in the briefing's language).
                 let asker = s
                     .turns
                     .iter()
                     .find(|t| t.kind == TurnKind::Question && t.speaker != UNNAMED_REPORTER)
                     .and_then(|t| self.speaker_name(&t.speaker));
-                let who = s.outlet.as_deref().or(asker).unwrap_or("Reporter");
+                let who = s
+                    .outlet
+                    .as_deref()
+                    .or(asker)
+                    .unwrap_or(self.reporter_word());
                 let answer = self.section_speakers(index).join(", ");
                 if answer.is_empty() {
                     format!("Q{n} · {who}")

@@ -259,3 +259,43 @@ fn bookmarks_are_looked_up_again_in_the_edited_file() {
         "{md}"
     );
 }
+
+#[test]
+fn a_passage_found_under_another_question_number_is_listed_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let file = dir.path().join("industry.brief");
+    let b = briefing();
+    std::fs::write(&file, brief::format::write(&b)).unwrap();
+    let b = brief::format::load(&file).unwrap();
+    let (mut store, _) = Store::open(Some(state.clone())).unwrap();
+    store
+        .add(&BriefingRef::new(&b, Some(&file)), &b, find(&b, SME), None)
+        .unwrap();
+    // A question is inserted before Q2, which becomes Q3.
+    let mut edited = b.clone();
+    edited.sections.insert(1, b.sections[1].clone());
+    edited.sections[1].turns[1].paragraphs = vec![brief::model::Paragraph::plain("Yes.")];
+    std::fs::write(&file, brief::format::write(&edited)).unwrap();
+
+    let out = brief(&state)
+        .args(["bookmarks", "--json"])
+        .assert()
+        .success();
+    let v: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v[0]["status"], "moved");
+    assert_eq!(v[0]["section"], "Q3 · The Paper → Qian Li");
+    assert_eq!(v[0]["anchor"], "q3.t2.p1");
+    brief(&state)
+        .arg("bookmarks")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Q3 · The Paper → Qian Li · q3.t2.p1",
+        ));
+    brief(&state)
+        .args(["bookmarks", "export"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## Q3 · The Paper → Qian Li\n"));
+}

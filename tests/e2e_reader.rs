@@ -23,7 +23,7 @@ fn read_jump_search_resize_and_quit() {
     // The outline marks the third question as the one being read.
     let marked: Vec<&str> = s.lines().filter(|l| l.starts_with('▸')).collect();
     assert_eq!(marked.len(), 1, "{s}");
-    assert!(marked[0].starts_with("▸Q3 "), "{s}");
+    assert!(marked[0].starts_with("▸ Q3 "), "{s}");
     // Its heading is at the top of the transcript.
     assert!(
         s.lines().next().unwrap().contains("Q3 · Maritime Weekly"),
@@ -219,7 +219,7 @@ fn a_bookmark_and_the_position_survive_a_restart() {
     assert!(s.contains("Many small trading firms"), "{s}");
     assert!(
         s.lines()
-            .any(|l| l.starts_with("▸Q4") || l.starts_with("*Q4")),
+            .any(|l| l.starts_with("▸*Q4") || l.starts_with(" *Q4")),
         "{s}"
     );
     t.press("q");

@@ -136,6 +136,72 @@ fn chinese_wraps_by_display_width() {
 }
 
 #[test]
+fn a_named_reporter_is_shown_with_their_own_outlet_not_the_sections() {
+    let b = parse(
+        r#"+++
+title = "Press conference"
+
+[[speakers]]
+id = "huma"
+name = "Huma Siddiqui"
+kind = "reporter"
+
+[[speakers]]
+id = "ana"
+name = "Ana Lee"
+org = "Harbour Times"
+kind = "reporter"
+
+[[speakers]]
+id = "lin"
+name = "Lin Wei"
+role = "Spokesperson"
++++
+
+## qa [DD News]
+
+@huma:
+First question?
+
+@ana:
+Second question?
+
+@reporter:
+Third question?
+
+@lin:
+Answers.
+"#,
+    );
+    let headings: Vec<String> = (0..4)
+        .map(|t| brief::layout::turn_heading(&b, 0, t))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Huma Siddiqui",
+            "Ana Lee — Harbour Times",
+            "Reporter — DD News",
+            "Lin Wei — Spokesperson",
+        ]
+    );
+}
+
+#[test]
+fn a_question_without_outlet_is_the_reporters_in_the_briefings_language() {
+    let zh = parse(&ZH.replace("## qa [海滨日报]", "## qa"));
+    assert_eq!(brief::layout::section_heading(&zh, 0), "Q1 · 记者");
+    assert_eq!(zh.section_label(0), "Q1 · 记者 → 林伟");
+    assert_eq!(brief::layout::turn_heading(&zh, 0, 0), "记者");
+    let en = parse(&TALK.replace("## qa [Coastal Daily]", "## qa"));
+    assert_eq!(
+        brief::layout::section_heading(&en, 1),
+        "Q1 · Reporter: Cold chain"
+    );
+    assert_eq!(en.section_label(1), "Q1 · Reporter → Zhao Min");
+}
+
+#[test]
 fn lines_and_anchors_map_both_ways() {
     let b = parse(TALK);
     let l = Layout::new(&b, 32);

@@ -58,6 +58,14 @@ fn keys(app: &mut App, seq: &str) {
     }
 }
 
+/// The screen as text, drawn at the app's size.
+fn screen(app: &App) -> String {
+    let (w, h) = (app.area.width, app.area.height);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| brief::ui::draw(f, app)).unwrap();
+    t.backend().to_string()
+}
+
 fn section(app: &App) -> usize {
     app.doc.as_ref().unwrap().current.section
 }
@@ -180,6 +188,55 @@ fn incremental_search_counts_matches_wraps_and_esc_returns() {
     // Smart case: a capital makes the search exact.
     keys(&mut app, "/Yuan<enter>");
     assert!(app.message.as_ref().unwrap().error);
+}
+
+#[test]
+fn n_keeps_the_last_committed_query_after_esc_and_after_not_found() {
+    let mut app = app_on("harbour.brief", 80, 24);
+    let message = |app: &App| app.message.as_ref().map(|m| m.text.clone());
+    let query = |app: &App| {
+        app.doc
+            .as_ref()
+            .unwrap()
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+    };
+    // Nothing committed yet: n says how to search.
+    keys(&mut app, "n");
+    assert_eq!(
+        message(&app).as_deref(),
+        Some("no search yet: press / to search")
+    );
+    keys(&mut app, "/zzz<esc>n");
+    assert_eq!(
+        message(&app).as_deref(),
+        Some("no search yet: press / to search")
+    );
+
+    // A query not found is still the last one.
+    keys(&mut app, "/zzz<enter>");
+    keys(&mut app, "n");
+    assert_eq!(message(&app).as_deref(), Some("pattern not found: zzz"));
+
+    // Esc clears the highlights; n finds the query again.
+    keys(&mut app, "/yuan<enter><esc>");
+    assert_eq!(query(&app), None);
+    keys(&mut app, "n");
+    assert_eq!(query(&app).as_deref(), Some("yuan"));
+    let doc = app.doc.as_ref().unwrap();
+    let m = doc
+        .search
+        .as_ref()
+        .unwrap()
+        .current_match()
+        .unwrap()
+        .clone();
+    assert_eq!(doc.current, m.anchor);
+
+    // Esc on an edited prompt goes back, and n still looks for the committed query.
+    keys(&mut app, "<esc>/port<esc>n");
+    assert_eq!(query(&app).as_deref(), Some("yuan"));
 }
 
 #[test]
@@ -433,6 +490,41 @@ fn the_current_passage_moves_by_paragraph_and_the_page_follows_it() {
 }
 
 #[test]
+fn where_the_page_cannot_scroll_the_current_passage_still_moves() {
+    // The whole briefing fits on one page: G and g cannot scroll it.
+    let mut app = app_on("harbour.brief", 120, 200);
+    assert_eq!(app.position().unwrap().pages, 1);
+    let b = app.doc.as_ref().unwrap().full.clone();
+    let first = b.paragraphs().next().unwrap().0;
+    let last = b.paragraphs().last().unwrap().0;
+    let current = |app: &App| app.doc.as_ref().unwrap().current;
+    keys(&mut app, "G");
+    assert_eq!(current(&app), last);
+    // Never back up the page: a line down from there stays on the last paragraph.
+    keys(&mut app, "j");
+    assert_eq!(current(&app), last);
+    keys(&mut app, "g");
+    assert_eq!(current(&app), first);
+    keys(&mut app, "50%");
+    let middle = current(&app);
+    assert!(first < middle && middle < last, "{middle:?}");
+
+    // A page down on the last page of a longer view goes on to the last paragraph.
+    let mut app = app_on("harbour.brief", 80, 24);
+    keys(&mut app, "G");
+    assert_eq!(current(&app), last);
+    keys(&mut app, "g");
+    assert_eq!(current(&app), first);
+    keys(&mut app, "99<space>");
+    assert_eq!(current(&app), last);
+    assert_eq!(app.position().unwrap().percent, 100);
+    // Scrolling back up, it follows the top of the page again.
+    keys(&mut app, "k");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(Some(doc.current), doc.view.anchor_at(doc.offset));
+}
+
+#[test]
 fn count_prefix_and_unbound_keys() {
     let mut app = app_on("harbour.brief", 80, 24);
     keys(&mut app, "12");
@@ -450,12 +542,22 @@ fn help_and_popups_open_and_close() {
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     keys(&mut app, "jj");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
-    // Scrolling stops at the end of the help, so one step back is one line back.
+    // Scrolling stops at the last page of the help, so one step back is one line back.
     keys(&mut app, "G");
-    let end = brief::ui::help_len(&app) - 1;
+    let end = brief::ui::help_last_scroll(&app);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: end }));
-    keys(&mut app, "jjjk");
+    keys(&mut app, "jjj<space>k");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: end - 1 }));
+    // A full last page: text on the popup's first and last rows.
+    let shown = screen(&app);
+    let rows: Vec<&str> = shown.lines().collect();
+    let top = rows.iter().position(|r| r.contains("┌")).unwrap();
+    let bottom = rows.iter().position(|r| r.contains("└")).unwrap();
+    let text = |r: &str| r.chars().filter(|c| c.is_alphanumeric()).count();
+    assert!(
+        text(rows[top + 1]) > 0 && text(rows[bottom - 1]) > 0,
+        "{shown}"
+    );
     keys(&mut app, "<esc>");
     assert!(app.overlay.is_none());
     keys(&mut app, "y");
@@ -650,4 +752,46 @@ fn every_action_on_odd_briefings_and_sizes_never_panics() {
             }
         }
     }
+}
+
+#[test]
+fn a_reload_error_names_the_file_not_its_whole_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir
+        .path()
+        .join("a/long/folder/name/that/fills/the/status/line");
+    std::fs::create_dir_all(&deep).unwrap();
+    let path = deep.join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false);
+    app.open(format::load(&path).unwrap(), Origin::File(path.clone()));
+    std::fs::write(&path, text.replacen("@lin:", "@nobody:", 1)).unwrap();
+    keys(&mut app, "r");
+    let m = app.message.as_ref().unwrap();
+    assert!(m.error);
+    assert!(
+        m.text.starts_with("not reloaded: h.brief:42:"),
+        "{}",
+        m.text
+    );
+    assert!(m.text.contains("nobody"), "{}", m.text);
+}
+
+#[test]
+fn ctrl_c_closes_a_popup_or_gives_up_a_prompt_before_it_quits_and_the_help_says_so() {
+    let mut app = app_on("harbour.brief", 160, 100);
+    keys(&mut app, "?G");
+    assert!(
+        screen(&app).contains("Quit brief; in a popup, close it (Ctrl-C in a prompt gives it up)"),
+        "{}",
+        screen(&app)
+    );
+    keys(&mut app, "<c-c>");
+    assert!(app.overlay.is_none() && app.running);
+    keys(&mut app, "/yuan<c-c>");
+    assert!(app.prompt.is_none() && app.running);
+    assert!(app.doc.as_ref().unwrap().search.is_none());
+    keys(&mut app, "<c-c>");
+    assert!(!app.running);
 }

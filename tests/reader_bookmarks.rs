@@ -483,3 +483,100 @@ fn m_on_a_bookmarked_passage_edits_its_note_instead_of_adding_a_twin() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].note.as_deref(), Some("first and second"));
 }
+
+#[test]
+fn a_question_inserted_before_a_bookmark_renumbers_its_label_and_anchor() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = app_with_state(state.path(), &path);
+    // Q3, Lin Wei's answer.
+    keys(&mut app, "]]]Jm\n");
+    keys(&mut app, "'");
+    assert!(list(&app).1[0].section.starts_with("Q3 · Maritime Weekly"));
+    keys(&mut app, "\x1b");
+    let on_disk = || std::fs::read_to_string(state.path().join("bookmarks.toml")).unwrap();
+    assert!(on_disk().contains("anchor = \"q3.t2.p1\""));
+
+    let inserted = text.replacen(
+        "## qa [Harbour Daily]",
+        "## qa [Port News]\n\n@reporter:\nA question inserted first?\n\n## qa [Harbour Daily]",
+        1,
+    );
+    std::fs::write(&path, inserted).unwrap();
+    keys(&mut app, "r");
+    // Shown at once...
+    keys(&mut app, "'");
+    let (_, items, _) = list(&app);
+    assert!(
+        items[0].section.starts_with("Q4 · Maritime Weekly"),
+        "{items:?}"
+    );
+    keys(&mut app, "\x1b");
+    assert!(on_disk().contains("anchor = \"q3.t2.p1\""));
+    // ...and written with the next change: here, opening the briefing again.
+    drop(app);
+    let app = app_with_state(state.path(), &path);
+    let text = on_disk();
+    assert!(text.contains("anchor = \"q4.t2.p1\""), "{text}");
+    assert!(text.contains("section = \"Q4 · Maritime Weekly"), "{text}");
+    assert_eq!(app.doc.as_ref().unwrap().marks.len(), 1);
+}
+
+#[test]
+fn the_outline_shows_the_reading_mark_and_the_bookmark_mark_and_one_pointer() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    // Bookmark Q1's question and stay there: the row is both read and bookmarked.
+    keys(&mut app, "]m\x1b");
+    let outline = |app: &App| -> Vec<String> {
+        let w = usize::from(app.panes().outline.unwrap().width);
+        screen(app)
+            .lines()
+            .map(|l| l.trim_start_matches('"').chars().take(w).collect())
+            .collect()
+    };
+    let rows = outline(&app);
+    assert!(
+        rows.iter().any(|r| r.starts_with("▸*Q1 · Harbour Daily")),
+        "{rows:#?}"
+    );
+    // With the turns listed, only the turn being read has the pointer.
+    keys(&mut app, "x");
+    let rows = outline(&app);
+    let pointers: Vec<&String> = rows.iter().filter(|r| r.contains('▸')).collect();
+    assert_eq!(pointers.len(), 1, "{rows:#?}");
+    assert!(pointers[0].starts_with("▸*  Reporter"), "{rows:#?}");
+    assert!(
+        rows.iter().any(|r| r.starts_with(" *Q1 · Harbour Daily")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn the_bookmarks_list_uses_a_wide_screen_for_the_passage() {
+    let state = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(state.path(), &fixture("harbour.brief"));
+    // The opening remarks' first paragraph, over 200 characters long.
+    keys(&mut app, "m\x1b'");
+    let quoted = |app: &App| -> String {
+        let s = screen(app);
+        let row = s
+            .lines()
+            .find(|l| l.contains("“Friends"))
+            .unwrap()
+            .to_string();
+        let start = row.find('“').unwrap();
+        let end = row.rfind('”').unwrap();
+        row[start..end].to_string()
+    };
+    app.resize(80, 30);
+    let narrow = quoted(&app).chars().count();
+    assert!((60..74).contains(&narrow), "{narrow}");
+    app.resize(200, 30);
+    let wide = quoted(&app);
+    assert!(wide.chars().count() > 120, "{wide}");
+    assert!(wide.contains("Mr. Lin Wei, director"), "{wide}");
+}

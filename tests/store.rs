@@ -118,6 +118,55 @@ fn reimport_that_shifts_sections_keeps_the_bookmark() {
     assert_eq!(reimported.anchor_id(now.anchor().unwrap()), "q3.t2.p1");
 }
 
+/// Q1 of the fixture with a question inserted before it: Q1 is Q2 now.
+fn with_a_question_first(b: &brief::model::Briefing) -> brief::model::Briefing {
+    let mut edited = b.clone();
+    let mut first = b.sections[1].clone();
+    first.outlet = Some("Port News".into());
+    first.turns.truncate(1);
+    first.turns[0].paragraphs = vec![Paragraph::plain("A question inserted first?")];
+    edited.sections.insert(1, first);
+    edited
+}
+
+#[test]
+fn a_relabelled_bookmark_is_shown_at_once_and_written_with_the_next_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = briefing();
+    let r = BriefingRef::new(&b, None);
+    let mut store = open(dir.path());
+    let bm = store.add(&r, &b, at(1, 1, 0), None).unwrap().unwrap();
+    assert_eq!(bm.section, "Q1 · China Daily → Zhao Ming");
+    let edited = with_a_question_first(&b);
+    let now = bm.resolve(&edited).anchor().unwrap();
+
+    store.relabel(&edited, [(bm.id.as_str(), now)]);
+    let shown = store.bookmark(&bm.id).unwrap();
+    assert_eq!(shown.section, "Q2 · China Daily → Zhao Ming");
+    assert_eq!(shown.passage.anchor, "q2.t2.p1");
+    // Not written yet; still shown after reading the file again.
+    assert_eq!(
+        open(dir.path()).bookmark(&bm.id).unwrap().passage.anchor,
+        "q1.t2.p1"
+    );
+    store.reload().unwrap();
+    assert_eq!(store.bookmark(&bm.id).unwrap().passage.anchor, "q2.t2.p1");
+
+    // Another reader changes the bookmarks meanwhile; the next change here keeps both.
+    let mut other = open(dir.path());
+    other
+        .set_note(&bm.id, Some("from the other reader".into()))
+        .unwrap();
+    store.add(&r, &b, at(2, 1, 0), None).unwrap();
+    let disk = open(dir.path());
+    let written = disk.bookmark(&bm.id).unwrap();
+    assert_eq!(written.section, "Q2 · China Daily → Zhao Ming");
+    assert_eq!(written.passage.anchor, "q2.t2.p1");
+    assert_eq!(written.note.as_deref(), Some("from the other reader"));
+    assert_eq!(disk.bookmarks().len(), 2);
+    assert_eq!(written.resolve(&edited), Resolved::Exact(now));
+}
+
 #[test]
 fn reworded_passage_is_found_and_deleted_one_is_kept_as_not_found() {
     let dir = tempfile::tempdir().unwrap();

@@ -142,7 +142,7 @@ actions! {
     Help = "help", General, "Show this help";
     Reload = "reload", General, "Read the briefing file again, keeping the reading position";
     Library = "library", General, "Back to the list of briefings";
-    Quit = "quit", General, "Quit brief";
+    Quit = "quit", General, "Quit brief; in a popup, close it (Ctrl-C in a prompt gives it up)";
 }
 
 impl Action {

@@ -123,6 +123,10 @@ impl App {
         match prompt.kind {
             PromptKind::Search => {
                 let origin = self.search_origin.take();
+                let committed = accept && !prompt.text.is_empty();
+                if committed {
+                    self.last_query = Some(prompt.text.clone());
+                }
                 let found = self
                     .doc
                     .as_ref()
@@ -139,9 +143,10 @@ impl App {
                         {
                             doc.offset = offset;
                             doc.current = from;
-                            doc.search = previous;
+                            // A query not found is still the one n and N look for.
+                            doc.search = previous.filter(|_| !committed);
                         }
-                        if accept && !prompt.text.is_empty() {
+                        if committed {
                             self.warn(format!("pattern not found: {}", prompt.text));
                         }
                     }

@@ -42,7 +42,7 @@ impl App {
                     let e = e.clone();
                     self.warn(e);
                 } else if let Err(e) = self.open_origin(&entry.origin) {
-                    self.warn(e.lines().next().unwrap_or_default().to_string());
+                    self.warn(super::status_error(&e, &entry.origin));
                 }
             }
             Action::Library | Action::Cancel if self.doc.is_some() => self.screen = Screen::Reader,
@@ -99,7 +99,7 @@ impl App {
         if self.bookmarks_action(action) {
             return;
         }
-        let help_lines = crate::ui::help_len(self);
+        let help_last = crate::ui::help_last_scroll(self);
         let Some(overlay) = &mut self.overlay else {
             return;
         };
@@ -117,7 +117,8 @@ impl App {
             return;
         }
         let (selected, len) = match overlay {
-            Overlay::Help { scroll } => (scroll, help_lines),
+            // The help scrolls by lines, as far as its last page.
+            Overlay::Help { scroll } => (scroll, help_last + 1),
             Overlay::Terms { items, selected } => (selected, items.len()),
             Overlay::Figures { items, selected } => (selected, items.len()),
             Overlay::Speakers { items, selected } => (selected, items.len()),

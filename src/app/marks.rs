@@ -11,9 +11,6 @@ use crate::store::{self, BriefingId};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-/// How many characters of the passage the bookmarks list shows.
-const START_CHARS: usize = 60;
-
 /// Where the bookmarks of the open briefing are in it, each found once per version of the
 /// briefing. Finding a passage that moved means indexing the whole briefing: for a 10 MB
 /// transcript whose anchors shifted, 20 bookmarks took 4.3 s one by one (0.5 s indexed once),
@@ -41,7 +38,8 @@ pub struct BookmarkRow {
     pub title: String,
     /// "Q4 · The Paper → Tao Qing"
     pub section: String,
-    /// The first words of the passage.
+    /// The passage as quoted when bookmarked (its start, for a long one), which the list cuts
+    /// to its width.
     pub start: String,
     pub note: Option<String>,
     /// The day it was made (`2026-11-23`).
@@ -81,6 +79,14 @@ impl App {
         }
         let ids: HashSet<&str> = mine.iter().map(|bm| bm.id.as_str()).collect();
         found.anchors.retain(|id, _| ids.contains(id.as_str()));
+        // A passage found elsewhere in a changed briefing is listed under its section now.
+        if let Some(store) = &mut self.store {
+            let now = found.anchors.iter();
+            store.relabel(
+                &doc.full,
+                now.filter_map(|(id, a)| Some((id.as_str(), (*a)?))),
+            );
+        }
         let mut marks: Vec<Anchor> = found.anchors.values().flatten().copied().collect();
         marks.sort();
         marks.dedup();
@@ -118,10 +124,7 @@ impl App {
                     id: bm.id.clone(),
                     title: bm.briefing.title.clone(),
                     section: bm.section.clone(),
-                    start: crate::app::outline::first_words(
-                        bm.passage.quote.trim_end_matches('…'),
-                        START_CHARS,
-                    ),
+                    start: bm.passage.quote.trim_end_matches('…').to_string(),
                     note: bm.note.clone(),
                     date: bm.created_date().to_string(),
                     here,
@@ -328,11 +331,10 @@ impl App {
             let Some(path) = row.path.clone() else {
                 return self.warn("the bookmark's briefing has no known file");
             };
-            if let Err(e) = self.open_origin(&Origin::File(path)) {
-                return self.warn(format!(
-                    "cannot open the briefing: {}",
-                    e.lines().next().unwrap_or_default()
-                ));
+            let origin = Origin::File(path);
+            if let Err(e) = self.open_origin(&origin) {
+                let e = super::status_error(&e, &origin);
+                return self.warn(format!("cannot open the briefing: {e}"));
             }
         }
         let Some(doc) = &self.doc else { return };

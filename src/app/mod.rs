@@ -258,6 +258,9 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Where an incremental search started, to return to on Esc: (offset, current passage).
     search_origin: Option<(usize, Anchor, Option<Search>)>,
+    /// The last query committed with Enter, found or not: what `n` and `N` look for once Esc
+    /// has cleared the search's highlights, as in vim.
+    last_query: Option<String>,
     /// The outline cursor was moved by hand, so it must not jump back to the reading position.
     outline_moved: bool,
 }
@@ -287,6 +290,7 @@ impl App {
             area,
             effects: Vec::new(),
             search_origin: None,
+            last_query: None,
             outline_moved: false,
         }
     }
@@ -419,10 +423,7 @@ impl App {
         let origin = doc.origin.clone();
         match load_origin(&origin) {
             // The first error is enough for the status line; `brief check` lists them all.
-            Err(e) => self.warn(format!(
-                "not reloaded: {}",
-                e.lines().next().unwrap_or_default()
-            )),
+            Err(e) => self.warn(format!("not reloaded: {}", status_error(&e, &origin))),
             Ok(full) => {
                 let doc = self.doc.as_mut().expect("checked above");
                 let mut keep = TopKeeper::remember(doc);
@@ -510,6 +511,19 @@ pub fn load_origin(origin: &Origin) -> Result<Briefing, OpenError> {
             format::parse(s.text, s.name).map_err(|e| e.to_string())
         }
     }
+}
+
+/// The first line of an error about `origin`, for the status line: with the file's name, not
+/// its whole path, so that what is wrong fits (`F.brief:82:2: unknown speaker …`).
+pub fn status_error(e: &str, origin: &Origin) -> String {
+    let first = e.lines().next().unwrap_or_default();
+    if let Origin::File(p) = origin
+        && let Some(name) = p.file_name()
+        && let Some(rest) = first.strip_prefix(p.display().to_string().as_str())
+    {
+        return format!("{}{rest}", name.to_string_lossy());
+    }
+    first.to_string()
 }
 
 /// Whether two paths name the same file (the watcher reports absolute paths).

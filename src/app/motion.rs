@@ -3,17 +3,32 @@
 
 use super::{App, nav};
 use crate::app::filter::Filter;
-use crate::app::search::{Match, StepFrom};
+use crate::app::search::{Match, Search, StepFrom};
 use crate::app::update::Target;
 use crate::model::Anchor;
 
 impl App {
     /// Scroll the transcript; the current passage follows the top of the page.
     pub(crate) fn scroll_by(&mut self, delta: isize) {
+        let Some(doc) = &self.doc else { return };
+        self.scroll_to(doc.offset.saturating_add_signed(delta));
+    }
+
+    /// Put the top of the page at `line`, as far as the page goes, with the current passage at
+    /// the top of the page. Where the page stops short of `line` at the end, the passage still
+    /// goes on to the paragraph at `line` (never back up the page): `G` ends on the last
+    /// paragraph however short the briefing, and so does a page down on the last page.
+    fn scroll_to(&mut self, line: usize) {
         let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
-        doc.offset = doc.offset.saturating_add_signed(delta).min(max);
-        if let Some(a) = doc.view.anchor_at(doc.offset) {
+        doc.offset = line.min(max);
+        let at = doc.view.anchor_at(line);
+        let follow = if line > max {
+            at.map(|a| a.max(doc.current))
+        } else {
+            at
+        };
+        if let Some(a) = follow {
             doc.current = a;
         }
     }
@@ -28,13 +43,9 @@ impl App {
 
     /// A jump to a line (`g`, `G`, `50%`), remembered in the jump list.
     pub(super) fn jump_to_line(&mut self, line: usize) {
-        let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
         doc.jumps.record(doc.current);
-        doc.offset = line.min(max);
-        if let Some(a) = doc.view.anchor_at(doc.offset) {
-            doc.current = a;
-        }
+        self.scroll_to(line);
     }
 
     /// Go to question `n` as the briefing numbers it (the number its heading shows, whatever the
@@ -104,6 +115,14 @@ impl App {
     pub(super) fn search_step(&mut self, forward: bool, n: usize) {
         let page = self.page_height();
         let Some(doc) = &mut self.doc else { return };
+        if doc.search.is_none()
+            && let Some(q) = &self.last_query
+        {
+            // Esc cleared the highlights, not the query: find it again from the page.
+            let mut s = Search::run(doc.shown(), q, doc.current, |_| true);
+            s.current = None;
+            doc.search = Some(s);
+        }
         let Some(search) = &mut doc.search else {
             return self.say("no search yet: press / to search");
         };

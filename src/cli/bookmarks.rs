@@ -72,9 +72,10 @@ pub fn run(args: BookmarksArgs) -> CliResult {
     Ok(())
 }
 
-/// A bookmark with what was found of it in its briefing file.
-pub struct Entry<'a> {
-    pub bookmark: &'a Bookmark,
+/// A bookmark with what was found of it in its briefing file; a passage found there has the
+/// section label and anchor it has in the file now ([`Bookmark::relabel`]).
+pub struct Entry {
+    pub bookmark: Bookmark,
     /// Where the passage is now, when the file could be read; `None` when it could not.
     pub found: Option<Found>,
 }
@@ -89,9 +90,15 @@ pub struct Found {
 
 /// Every bookmark, grouped by briefing (in order of each briefing's first bookmark), each looked
 /// up in its file where that file can still be read and is still the same briefing.
-pub fn entries(store: &Store) -> Vec<Entry<'_>> {
+pub fn entries(store: &Store) -> Vec<Entry> {
     let bms = store.bookmarks();
-    let mut found: Vec<Option<Found>> = bms.iter().map(|_| None).collect();
+    let mut out: Vec<Entry> = bms
+        .iter()
+        .map(|bm| Entry {
+            bookmark: bm.clone(),
+            found: None,
+        })
+        .collect();
     let mut paths: Vec<&str> = bms
         .iter()
         .filter_map(|bm| bm.briefing.path.as_deref())
@@ -111,26 +118,24 @@ pub fn entries(store: &Store) -> Vec<Entry<'_>> {
         let resolved = locate_all(&b, here.iter().map(|&i| &bms[i].passage));
         for (i, resolved) in here.into_iter().zip(resolved) {
             let anchor = resolved.anchor();
-            found[i] = Some(Found {
+            if let Some(a) = anchor {
+                out[i].bookmark.relabel(&b, a);
+            }
+            out[i].found = Some(Found {
                 resolved,
                 anchor: anchor.map(|a| b.anchor_id(a)),
                 citation: anchor.map(|a| citation(&b, a)),
             });
         }
     }
-    let mut out: Vec<Entry> = bms
-        .iter()
-        .zip(found)
-        .map(|(bookmark, found)| Entry { bookmark, found })
-        .collect();
     // Stable, so bookmarks stay oldest first within each briefing.
-    let first: HashMap<&str, usize> = out
+    let first: HashMap<String, usize> = bms
         .iter()
         .enumerate()
         .rev()
-        .map(|(i, e)| (e.bookmark.briefing.id.meta.as_str(), i))
+        .map(|(i, bm)| (bm.briefing.id.meta.clone(), i))
         .collect();
-    out.sort_by_key(|e| first[e.bookmark.briefing.id.meta.as_str()]);
+    out.sort_by_key(|e| first[&e.bookmark.briefing.id.meta]);
     out
 }
 
@@ -162,7 +167,7 @@ fn list(entries: &[Entry]) -> String {
     let mut out = String::new();
     let mut current = None;
     for e in entries {
-        let bm = e.bookmark;
+        let bm = &e.bookmark;
         if current != Some(&bm.briefing.id.meta) {
             current = Some(&bm.briefing.id.meta);
             if !out.is_empty() {
@@ -211,7 +216,7 @@ fn excerpt(text: &str, chars: usize) -> String {
 fn markdown(entries: &[Entry]) -> String {
     let mut out = String::from("# Bookmarks\n");
     for e in entries {
-        let bm = e.bookmark;
+        let bm = &e.bookmark;
         let _ = write!(out, "\n## {}\n\n", clean(&bm.section));
         let found = e.found.as_ref();
         match found.and_then(|f| f.citation.as_deref()) {
@@ -275,9 +280,9 @@ struct JsonBookmark<'a> {
     created: &'a str,
 }
 
-impl<'a> From<&'a Entry<'a>> for JsonBookmark<'a> {
-    fn from(e: &'a Entry<'a>) -> Self {
-        let bm = e.bookmark;
+impl<'a> From<&'a Entry> for JsonBookmark<'a> {
+    fn from(e: &'a Entry) -> Self {
+        let bm = &e.bookmark;
         let anchor = e
             .found
             .as_ref()

@@ -85,6 +85,17 @@ impl Bookmark {
         self.passage.locate(b)
     }
 
+    /// Give the bookmark the section label and anchor of its passage in `b`, where it was found
+    /// at `a`: after a question was inserted before it, its Q4 is Q5. `true` if either changed.
+    pub fn relabel(&mut self, b: &Briefing, a: Anchor) -> bool {
+        let section = b.section_label(a.section);
+        let anchor = b.anchor_id(a);
+        let changed = self.section != section || self.passage.anchor != anchor;
+        self.section = section;
+        self.passage.anchor = anchor;
+        changed
+    }
+
     /// The date part of [`Bookmark::created`] (`2026-11-23`).
     pub fn created_date(&self) -> &str {
         self.created.get(..10).unwrap_or(&self.created)
@@ -203,6 +214,9 @@ pub struct Store {
     /// For each bookmark deleted by this store, the id of the bookmark before it, so that undo
     /// puts it back in its place even among bookmarks made in the same second.
     deleted_after: HashMap<String, Option<String>>,
+    /// Bookmark id → the section label and anchor its passage has now ([`Store::relabel`]),
+    /// applied to what is read from disk and written with the next change to the bookmarks.
+    relabelled: HashMap<String, (String, String)>,
 }
 
 /// The default state folder: `$XDG_DATA_HOME/brief` (`~/.local/share/brief`) on Linux, the
@@ -229,6 +243,7 @@ impl Store {
             warnings: Vec::new(),
             made: 0,
             deleted_after: HashMap::new(),
+            relabelled: HashMap::new(),
         };
         store.reload()?;
         let warnings = store.take_warnings();
@@ -244,6 +259,7 @@ impl Store {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let _lock = file::lock(&self.dir)?;
         self.bookmarks = self.read_bookmarks()?;
+        apply_relabels(&self.relabelled, &mut self.bookmarks);
         self.positions = self.read_positions()?;
         Ok(())
     }
@@ -358,14 +374,35 @@ impl Store {
         })
     }
 
+    /// The passages of these bookmarks of `b` were found at these anchors (bookmark id →
+    /// where): those whose section label or anchor changed get the new ones at once, in what
+    /// [`Store::bookmarks`] returns, and on disk with the next change to the bookmarks file
+    /// (which applies them to the bookmarks on disk then, under the lock).
+    pub fn relabel<'a>(
+        &mut self,
+        b: &Briefing,
+        found: impl IntoIterator<Item = (&'a str, Anchor)>,
+    ) {
+        for (id, a) in found {
+            if let Some(bm) = self.bookmarks.iter_mut().find(|bm| bm.id == id)
+                && bm.relabel(b, a)
+            {
+                let now = (bm.section.clone(), bm.passage.anchor.clone());
+                self.relabelled.insert(id.to_string(), now);
+            }
+        }
+    }
+
     /// Record that a briefing was opened (`current` is its reference): its bookmarks learn its
     /// current identity, title and path, so they still match after later edits and the command
-    /// line finds the file. Writes only when something changed.
+    /// line finds the file. Writes only when something changed, or labels wait to be written
+    /// ([`Store::relabel`]).
     pub fn touch(&mut self, current: &BriefingRef) -> Result<(), StoreError> {
-        if !self
-            .bookmarks
-            .iter()
-            .any(|bm| bm.briefing.id.matches(&current.id) && bm.briefing != *current)
+        if self.relabelled.is_empty()
+            && !self
+                .bookmarks
+                .iter()
+                .any(|bm| bm.briefing.id.matches(&current.id) && bm.briefing != *current)
         {
             return Ok(());
         }
@@ -422,8 +459,8 @@ impl Store {
         Ok(())
     }
 
-    /// Apply `change` to the bookmarks on disk under the lock, and write them back if it
-    /// changed anything.
+    /// Apply `change` (and the labels learnt by [`Store::relabel`]) to the bookmarks on disk
+    /// under the lock, and write them back if that changed anything.
     fn change_bookmarks<R>(
         &mut self,
         change: impl FnOnce(&mut Vec<Bookmark>) -> R,
@@ -431,6 +468,7 @@ impl Store {
         let _lock = file::lock(&self.dir)?;
         let mut list = self.read_bookmarks()?;
         let before = list.clone();
+        apply_relabels(&self.relabelled, &mut list);
         let result = change(&mut list);
         if list != before {
             let path = self.dir.join(BOOKMARKS_FILE);
@@ -442,6 +480,7 @@ impl Store {
             list = doc.bookmarks;
         }
         self.bookmarks = list;
+        self.relabelled.clear();
         Ok(result)
     }
 
@@ -455,5 +494,15 @@ impl Store {
         let (doc, warning) = file::load::<PositionsFile>(&self.dir.join(POSITIONS_FILE))?;
         self.warnings.extend(warning);
         Ok(doc.map(|d| d.positions).unwrap_or_default())
+    }
+}
+
+/// Give bookmarks as read from disk the labels learnt by [`Store::relabel`].
+fn apply_relabels(relabelled: &HashMap<String, (String, String)>, list: &mut [Bookmark]) {
+    for bm in list {
+        if let Some((section, anchor)) = relabelled.get(&bm.id) {
+            bm.section.clone_from(section);
+            bm.passage.anchor.clone_from(anchor);
+        }
     }
 }

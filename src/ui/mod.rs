@@ -74,9 +74,9 @@ pub fn panes(area: Rect, outline_width: Option<u16>) -> Panes {
     }
 }
 
-/// Number of lines of the help text, so that scrolling it stops at its end.
-pub fn help_len(app: &App) -> usize {
-    popups::help_lines(app, app.area).len()
+/// The furthest the help scrolls on this screen: its last page.
+pub fn help_last_scroll(app: &App) -> usize {
+    popups::help_last_scroll(popups::help_lines(app, app.area).len(), app.area)
 }
 
 /// Where the library list's rows are drawn (below its header line).

@@ -64,6 +64,8 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
             Row::Section(s) => s == doc.current.section,
             Row::Turn(s, t) => (s, t) == (doc.current.section, doc.current.turn),
         };
+        // One ▸: on the turn being read when its section's turns are listed, else the section.
+        let pointer = reading && !matches!(row, Row::Section(s) if o.expanded.contains(&s));
         let (label, topic) = row_text(doc, row);
         let marked = match row {
             Row::Section(s) => {
@@ -75,10 +77,12 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
                 .iter()
                 .any(|a| (a.section, a.turn) == (s, t)),
         };
-        let mark = match (reading, marked) {
-            (true, _) => "▸",
-            (false, true) => crate::ui::theme::BOOKMARK_MARK,
-            (false, false) => " ",
+        // Both marks, each in its own column, so that ▸ does not hide a bookmark.
+        let pointer = if pointer { "▸" } else { " " };
+        let mark = if marked {
+            crate::ui::theme::BOOKMARK_MARK
+        } else {
+            " "
         };
         let mut style = Style::new();
         if reading {
@@ -87,7 +91,7 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
         if i == o.selected && app.focus == Focus::Outline {
             style = style.patch(app.theme.selected);
         }
-        let head = head(&format!("{mark}{label}"), &topic, width);
+        let head = head(&format!("{pointer}{mark}{label}"), &topic, width);
         let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
         let mut spans = vec![Span::styled(head, style)];
         if !topic.is_empty() && rest > 3 {

@@ -11,6 +11,14 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 /// Widest a list popup gets.
 const POPUP_WIDTH: u16 = 76;
 
+/// Widest the bookmarks list gets: it quotes passages, which a wide screen shows more of.
+const BOOKMARKS_WIDTH: u16 = 140;
+
+/// The width of a popup that uses the screen's width, up to `max` columns.
+fn wide(area: Rect, max: u16) -> u16 {
+    area.width.saturating_sub(4).clamp(1, max)
+}
+
 /// A centred rectangle of at most `w` x `h` inside `area`.
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -33,6 +41,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     };
     let sel = app.theme.selected;
     let (term, figure) = (app.theme.term, app.theme.figure);
+    let mut width = POPUP_WIDTH;
     let (title, lines, selected_line): (&str, Vec<Line>, usize) = match overlay {
         Overlay::Help { scroll } => return help(app, *scroll, area, buf),
         Overlay::Terms { items, selected } => {
@@ -109,6 +118,9 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             items,
             selected,
         } => {
+            width = wide(area, BOOKMARKS_WIDTH);
+            // The passage's start, on one line inside the border.
+            let room = usize::from(width.saturating_sub(2));
             let title = if *all {
                 "Bookmarks of all briefings"
             } else {
@@ -138,11 +150,13 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                     head,
                     style.patch(app.theme.speaker),
                 )));
-                let passage = if row.here && row.anchor.is_none() {
-                    format!("  (passage not found) “{}”", row.start)
+                let lead = if row.here && row.anchor.is_none() {
+                    "  (passage not found) “"
                 } else {
-                    format!("  “{}”", row.start)
+                    "  “"
                 };
+                let start = fit(&row.start, room.saturating_sub(lead.chars().count() + 1));
+                let passage = format!("{lead}{start}”");
                 lines.push(Line::from(Span::styled(passage, style)));
                 if let Some(n) = &row.note {
                     lines.push(Line::from(Span::styled(
@@ -154,7 +168,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             (title, lines, at)
         }
     };
-    boxed(title, lines, selected_line, area, buf);
+    boxed(title, lines, selected_line, width, area, buf);
 }
 
 /// Widest the help gets: its descriptions wrap, and longer lines are hard to read.
@@ -162,11 +176,7 @@ const HELP_WIDTH: u16 = 120;
 
 /// Where the help is drawn over `area`: as wide as the screen allows, up to [`HELP_WIDTH`].
 pub fn help_area(area: Rect) -> Rect {
-    centred(
-        area,
-        area.width.saturating_sub(4).clamp(1, HELP_WIDTH),
-        area.height.saturating_sub(2),
-    )
+    centred(area, wide(area, HELP_WIDTH), area.height.saturating_sub(2))
 }
 
 /// The help's lines for the width it is drawn at over `area` (inside its border).
@@ -174,9 +184,15 @@ pub fn help_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
     super::help::lines(app, usize::from(help_area(area).width.saturating_sub(2)))
 }
 
+/// The furthest the help scrolls over `area`, when it has `len` lines: to its last page, the
+/// last line at the bottom of the popup.
+pub fn help_last_scroll(len: usize, area: Rect) -> usize {
+    len.saturating_sub(usize::from(help_area(area).height.saturating_sub(2)))
+}
+
 fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let lines = help_lines(app, area);
-    let scroll = scroll.min(lines.len().saturating_sub(1));
+    let scroll = scroll.min(help_last_scroll(lines.len(), area));
     let r = help_area(area);
     Clear.render(r, buf);
     Paragraph::new(lines)
@@ -191,10 +207,18 @@ fn rows_of(line: &Line, width: usize) -> usize {
     line.width().div_ceil(width.max(1)).max(1)
 }
 
-/// A bordered list, scrolled so the selected line is in view. Popups are short, so the ratatui
-/// wrapping paragraph is fine here (the transcript has its own line table).
-fn boxed(title: &str, lines: Vec<Line>, selected_line: usize, area: Rect, buf: &mut Buffer) {
-    let width = area.width.min(POPUP_WIDTH);
+/// A bordered list at most `width` columns wide, scrolled so the selected line is in view.
+/// Popups are short, so the ratatui wrapping paragraph is fine here (the transcript has its own
+/// line table).
+fn boxed(
+    title: &str,
+    lines: Vec<Line>,
+    selected_line: usize,
+    width: u16,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let width = area.width.min(width);
     let inner_w = usize::from(width.saturating_sub(2));
     let rows: Vec<usize> = lines.iter().map(|l| rows_of(l, inner_w)).collect();
     let want = rows.iter().sum::<usize>() + 2 + lines.len() / 8;

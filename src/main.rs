@@ -37,6 +37,22 @@ enum Command {
     Bookmarks(cli::bookmarks::BookmarksArgs),
 }
 
+/// `brief --state-dir DIR bookmarks`: options before a command make clap read the command as the
+/// reader's file. Say so, rather than "cannot read bookmarks".
+fn misplaced_command(read: &cli::read::ReadArgs) -> Option<CliError> {
+    use clap::CommandFactory;
+    let path = read.path.as_ref()?;
+    let name = path.to_str()?;
+    let is_command = Cli::command()
+        .get_subcommands()
+        .any(|c| c.get_name() == name);
+    (is_command && !path.exists()).then(|| {
+        CliError::usage(format!(
+            "`{name}` is a command: write its options after it (brief {name} --state-dir DIR …)"
+        ))
+    })
+}
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {
@@ -48,7 +64,10 @@ fn main() -> ExitCode {
         Some(Command::Terms(a)) => cli::show::terms(a),
         Some(Command::Render(a)) => cli::render::render(a),
         Some(Command::Bookmarks(a)) => cli::bookmarks::run(a),
-        None => cli::read::run(args.read),
+        None => match misplaced_command(&args.read) {
+            Some(e) => Err(e),
+            None => cli::read::run(args.read),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

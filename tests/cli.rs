@@ -211,6 +211,19 @@ fn the_reader_on_standard_input_is_a_usage_error() {
 }
 
 #[test]
+fn options_before_a_command_are_a_usage_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = brief()
+        .current_dir(dir.path())
+        .args(["--state-dir", "st", "bookmarks"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("`bookmarks` is a command"), "{err}");
+    assert!(out.get_output().stdout.is_empty());
+}
+
+#[test]
 fn a_shared_glossary_with_control_characters_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("s.brief");

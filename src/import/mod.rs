@@ -151,19 +151,31 @@ pub fn import(raw: &str) -> Imported {
 
     let wrapped = text::is_wrapped(lines);
     let mut paras = text::paragraphs(lines, wrapped);
+    let mut kept = 0usize;
     paras.retain(|p| match noise::paragraph_noise(&p.text) {
         Some(why) => {
             if why == "date line" && meta.date.is_none() {
                 meta.date = header::find_date(&p.text).map(|(iso, _)| iso);
             }
+            // `4:30 P.M. EDT` near the top is when the briefing began (the one at the end, when
+            // it ended).
+            let (kind, what) = if why == "time stamp" && kept < 12 && meta.time.is_none() {
+                meta.time = Some(p.text.clone());
+                (NoteKind::Metadata, "time")
+            } else {
+                (NoteKind::Removed, why)
+            };
             notes.add(
                 p.line,
-                NoteKind::Removed,
-                format!("{why}: {}", text::excerpt(&p.text, 60)),
+                kind,
+                format!("{what}: {}", text::excerpt(&p.text, 60)),
             );
             false
         }
-        None => true,
+        None => {
+            kept += 1;
+            true
+        }
     });
 
     let joined = text::join_broken(&mut paras);

@@ -34,7 +34,11 @@ fn white_house_style_call() {
         "Press Call by Deputy Harbour Secretary Jane Roe on Winter Shipping"
     );
     assert_eq!(b.meta.date.as_deref(), Some("2024-02-14"));
-    assert_eq!(b.meta.time.as_deref(), Some("2:03 P.M. EST"), "the time stamp at the top");
+    assert_eq!(
+        b.meta.time.as_deref(),
+        Some("2:03 P.M. EST"),
+        "the time stamp at the top"
+    );
     assert_eq!(
         b.meta.url.as_deref(),
         Some("https://example.org/briefings/2024/02/14/harbour-call")

@@ -2,7 +2,7 @@
 //! questions open Q&A sections, and the host's last words close the event.
 
 use super::han_names::Field;
-use super::header::{self, HeaderLine};
+use super::header;
 use super::labels::{Candidate, Shape, candidate};
 use super::names::{self, Hint, Who};
 use super::participants::{Lists, Side};
@@ -154,7 +154,7 @@ pub fn build(
         .filter(|i| !listed.paragraphs.contains(i))
         .map(|i| paras[i].clone())
         .collect();
-    let mut intro = read_header(&header, meta, people, notes);
+    let mut intro = header::read(&header, meta, people, notes);
     let mut turns: Vec<DraftTurn> = Vec::new();
     let mut heading: Option<String> = None;
     let mut placeholders: Vec<usize> = Vec::new();
@@ -293,114 +293,6 @@ fn voice_of(
             }
         }
     }
-}
-
-/// Title, date, place and speaker list before the first turn; returns the prose that is left.
-fn read_header(
-    paras: &[Para],
-    meta: &mut Meta,
-    people: &mut People,
-    notes: &mut Notes,
-) -> Vec<Para> {
-    let mut prose = Vec::new();
-    for (k, p) in paras.iter().enumerate() {
-        match header::classify(&p.text) {
-            // `国务院新闻办公室2024年1月18日新闻发布会`: a first line with a date in it is the title.
-            HeaderLine::Date { iso, place, .. }
-                if k == 0
-                    && meta.title.is_empty()
-                    && place.as_ref().is_some_and(|pl| header::is_title_like(pl)) =>
-            {
-                meta.date.get_or_insert(iso);
-                meta.title = p.text.clone();
-                notes.add(p.line, NoteKind::Metadata, "title (with the date)");
-            }
-            HeaderLine::Date { iso, place, time } => {
-                meta.date.get_or_insert(iso);
-                if let Some(pl) = place {
-                    meta.place.get_or_insert(pl);
-                }
-                if let Some(t) = time {
-                    meta.time.get_or_insert(t);
-                }
-                notes.add(p.line, NoteKind::Metadata, format!("date line: {}", p.text));
-            }
-            HeaderLine::Speaker { name, role, org } => {
-                let mut person = new_person(name, Some(role), SpeakerKind::Official);
-                person.org = org;
-                person.listed = true;
-                people.add(person);
-                notes.add(
-                    p.line,
-                    NoteKind::Metadata,
-                    format!("speaker list: {}", excerpt(&p.text, 60)),
-                );
-            }
-            HeaderLine::Short(s) => {
-                let s = s.trim_start_matches('#').trim().to_string();
-                if meta.title.is_empty() {
-                    meta.title = s;
-                    notes.add(p.line, NoteKind::Metadata, "title");
-                } else if p.text.starts_with('#') || s == meta.title {
-                    notes.add(
-                        p.line,
-                        NoteKind::Removed,
-                        format!("repeats the title: {}", excerpt(&s, 60)),
-                    );
-                } else if header::is_publisher(&s) && meta.source.is_none() {
-                    notes.add(p.line, NoteKind::Metadata, format!("source: {}", p.text));
-                    meta.source = Some(s);
-                } else if header::is_place(&s) {
-                    let place = match meta.place.take() {
-                        Some(old) => format!("{old}, {s}"),
-                        None => s,
-                    };
-                    meta.place = Some(place);
-                    notes.add(p.line, NoteKind::Metadata, format!("place: {}", p.text));
-                } else if s.chars().count() <= 60 && !s.ends_with([':', '：']) {
-                    add_note(meta, "", &s, "\n");
-                    notes.add(p.line, NoteKind::Metadata, format!("note: {}", p.text));
-                } else {
-                    prose.push(p.clone());
-                }
-            }
-            HeaderLine::Place(pl) => {
-                meta.place.get_or_insert(pl);
-                notes.add(p.line, NoteKind::Metadata, format!("place: {}", p.text));
-            }
-            HeaderLine::Topic(t) => {
-                add_note(meta, "Topics", &t, "; ");
-                notes.add(p.line, NoteKind::Metadata, format!("topic index: {t}"));
-            }
-            HeaderLine::Time(t) => {
-                meta.time.get_or_insert(t);
-                notes.add(p.line, NoteKind::Metadata, format!("time: {}", p.text));
-            }
-            HeaderLine::Field(f) => {
-                add_note(meta, "", &f, "\n");
-                notes.add(p.line, NoteKind::Metadata, format!("note: {f}"));
-            }
-            HeaderLine::Prose => prose.push(p.clone()),
-        }
-    }
-    prose
-}
-
-/// Add to the briefing's notes: `Topics: A; B` grows by `; C`, other lines each on their own line.
-fn add_note(meta: &mut Meta, heading: &str, text: &str, sep: &str) {
-    let notes = meta.notes.get_or_insert_with(String::new);
-    let open = format!("{heading}: ");
-    if !heading.is_empty() && notes.lines().last().is_some_and(|l| l.starts_with(&open)) {
-        notes.push_str(sep);
-    } else {
-        if !notes.is_empty() {
-            notes.push('\n');
-        }
-        if !heading.is_empty() {
-            notes.push_str(&open);
-        }
-    }
-    notes.push_str(text);
 }
 
 /// `Speaker 3` asks unless every turn of theirs states at length without asking: then the

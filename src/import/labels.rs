@@ -174,6 +174,14 @@ fn is_han_label(label: &str) -> bool {
 }
 
 fn is_caps_label(label: &str) -> bool {
+    // `JOSEPH MORONG/GMA7`: a reporter and the outlet, which may hold digits.
+    if let Some((name, outlet)) = label.split_once('/') {
+        return is_caps_label(name)
+            && (1..=20).contains(&outlet.len())
+            && outlet.chars().all(|c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, ' ' | '-' | '&')
+            });
+    }
     let letters = label.chars().filter(|c| c.is_ascii_uppercase()).count();
     letters >= 2
         && label.split(' ').count() <= 6
@@ -258,6 +266,11 @@ mod tests {
             shape("MS. ROE: Good morning."),
             Some((Shape::Caps, "MS. ROE", "Good morning."))
         );
+        assert_eq!(
+            shape("JOSEPH MORONG/GMA7:  No, seriously."),
+            Some((Shape::Caps, "JOSEPH MORONG/GMA7", "No, seriously."))
+        );
+        assert_eq!(shape("ROE/ and then: x"), None);
         assert_eq!(shape("Li Ming:"), Some((Shape::Mixed, "Li Ming", "")));
         assert_eq!(
             shape("Ann Lee: We grew."),

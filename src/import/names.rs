@@ -15,6 +15,8 @@ pub enum Who {
     Reporter { outlet: Option<String> },
     /// A numbered or anonymous label (`Speaker 3`): a reporter unless the text shows otherwise.
     Placeholder(String),
+    /// A reporter the label names with their outlet (`JOSEPH MORONG/GMA7`).
+    NamedReporter { name: String, outlet: String },
     /// A named person or a role that answers (`MODERATOR`), with a title from the label.
     Person {
         name: String,
@@ -87,6 +89,18 @@ const TITLES: &[&str] = &[
     "special",
     "envoy",
     "state",
+    // Abbreviated offices: `PM Lee Hsien Loong` and `PM Lee` are one person, as are
+    // `PCO USEC. ATTY. CASTRO` and `USEC. CASTRO`.
+    "pm",
+    "sec.",
+    "usec.",
+    "asec.",
+    "atty.",
+    "hon.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "pco",
 ];
 
 /// Short labels that stand for an office, not a newspaper, and the office they name.
@@ -218,6 +232,15 @@ pub fn classify(label: &str) -> Who {
             let name = if name.is_empty() { label } else { name };
             return person(name, Some(official.to_string()), Hint::Official);
         }
+    }
+    if let Some((name, outlet)) = label.split_once('/')
+        && !name.trim().is_empty()
+        && !outlet.trim().is_empty()
+    {
+        return Who::NamedReporter {
+            name: title_case(name.trim()),
+            outlet: outlet.trim().to_string(),
+        };
     }
     if let Some(office) = office_abbreviation(label) {
         return Who::Person {
@@ -525,6 +548,13 @@ mod tests {
             }
         );
         assert!(matches!(classify("PM"), Who::Person { .. }));
+        assert_eq!(
+            classify("JOSEPH MORONG/GMA7"),
+            Who::NamedReporter {
+                name: "Joseph Morong".into(),
+                outlet: "GMA7".into()
+            }
+        );
         assert_eq!(
             classify("Harbour Daily"),
             Who::Reporter {

@@ -277,6 +277,15 @@ fn voice_of(
             placeholders.push(i);
             (Voice::Person(i), TurnKind::Question, None)
         }
+        Who::NamedReporter { name, outlet } => {
+            let mut p = new_person(name, None, SpeakerKind::Reporter);
+            p.org = Some(outlet.clone());
+            (
+                Voice::Person(people.add(p)),
+                TurnKind::Question,
+                Some(outlet),
+            )
+        }
         Who::Person { name, role, kind } => {
             let kind = match kind {
                 Hint::Host => SpeakerKind::Host,

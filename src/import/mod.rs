@@ -25,6 +25,7 @@ pub mod questions;
 pub mod reported;
 pub mod sections;
 pub mod spokesperson;
+pub mod subtitles;
 pub mod text;
 pub mod title_people;
 pub mod transcript;
@@ -199,6 +200,14 @@ pub fn import(raw: &str) -> Imported {
 
 /// Remove noise lines in place (they become blank, so paragraphs still break around them).
 fn strip_noise(lines: &mut [text::Line], meta: &mut Meta, notes: &mut Notes) {
+    let cues = subtitles::join_cues(lines);
+    if cues > 0 {
+        notes.add(
+            0,
+            NoteKind::Removed,
+            format!("subtitle file: {cues} cue numbers and timings; cues joined into paragraphs"),
+        );
+    }
     if let Some(junk) = noise::junk_prefix(lines) {
         let prefix = format!("{junk} ");
         let mut count = 0;

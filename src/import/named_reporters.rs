@@ -89,20 +89,38 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
             turns[k].outlet.get_or_insert(outlet);
         }
     }
-    // Whether they ask is looked at only for those who were called on at all.
+    // An interview: nobody is labelled as a reporter, so whoever asks in most of their turns,
+    // while the others hardly do, is the one asking the questions.
+    let interview = !turns.iter().any(|t| t.kind == TurnKind::Question)
+        && !people.list.iter().any(|p| p.kind == SpeakerKind::Reporter);
+    // Whether they ask is looked at only for those it can decide.
     for t in turns.iter() {
         if let Voice::Person(i) = t.voice
             && let Some(st) = seen.get_mut(&i)
-            && st.called > 0
+            && (st.called > 0 || interview)
             && t.paras.iter().any(|p| questions::asks(&p.text))
         {
             st.asks += 1;
         }
     }
+    let share = |s: &Seen| s.asks as f64 / s.turns.max(1) as f64;
+    let interviewer = interview
+        .then(|| {
+            let mut by_share: Vec<(&usize, &Seen)> =
+                seen.iter().filter(|(_, s)| s.turns >= 3).collect();
+            by_share.sort_by(|a, b| share(b.1).total_cmp(&share(a.1)).then(a.0.cmp(b.0)));
+            match by_share.as_slice() {
+                [(i, top), (_, next), ..] if share(top) >= 0.6 && share(next) <= 0.3 => Some(**i),
+                _ => None,
+            }
+        })
+        .flatten();
     let mut reporters: Vec<usize> = seen
         .iter()
-        .filter(|(_, s)| {
-            s.introduced || (s.called >= 1 && 2 * s.called >= s.turns && 2 * s.asks > s.turns)
+        .filter(|(i, s)| {
+            s.introduced
+                || (s.called >= 1 && 2 * s.called >= s.turns && 2 * s.asks > s.turns)
+                || interviewer == Some(**i)
         })
         .map(|(&i, _)| i)
         .collect();
@@ -124,6 +142,8 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
         }
         let why = if seen[&i].introduced {
             "introduces themselves with an outlet"
+        } else if interviewer == Some(i) {
+            "asks in most turns of an interview"
         } else {
             "is called on by name and asks"
         };
@@ -205,6 +225,17 @@ mod tests {
         let matt = b.speakers.iter().find(|s| s.name == "Matt").unwrap();
         assert_eq!(matt.kind, SpeakerKind::Reporter);
         assert_eq!(b.question_count(), 2);
+    }
+
+    #[test]
+    fn in_an_interview_the_one_who_asks_is_the_reporter() {
+        let raw = "Ann Lee: Welcome, Minister. How are the ports?\n\nBo Wu: They grew by 8%.\n\n\
+                   Ann Lee: Why?\n\nBo Wu: Demand came back.\n\nAnn Lee: And next year?\n\n\
+                   Bo Wu: More of the same. We are confident.\n";
+        let b = import(raw).briefing;
+        let ann = b.speakers.iter().find(|s| s.name == "Ann Lee").unwrap();
+        assert_eq!(ann.kind, SpeakerKind::Reporter);
+        assert_eq!(b.question_count(), 3);
     }
 
     #[test]

@@ -242,6 +242,9 @@ pub fn classify(label: &str) -> Who {
             outlet: outlet.trim().to_string(),
         };
     }
+    if let Some((name, _)) = initialled(label) {
+        return classify(name);
+    }
     if let Some(office) = office_abbreviation(label) {
         return Who::Person {
             name: office.to_string(),
@@ -308,6 +311,22 @@ fn chinese_outlet(label: &str) -> Option<Option<String>> {
         .or_else(|| label.strip_suffix("記者"))?
         .trim();
     Some((!stem.is_empty()).then(|| stem.to_string()))
+}
+
+/// `Vassy Kapelos (VK)`, `Prime Minister Justin Trudeau (PMJT)`: a name and the initials the
+/// transcript uses for it after; (name, initials) when the letters are the words' first letters.
+pub fn initialled(label: &str) -> Option<(&str, &str)> {
+    let (name, rest) = label.split_once(" (")?;
+    let initials = rest.strip_suffix(')')?;
+    let firsts: String = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let ok = (2..=6).contains(&initials.len())
+        && initials.chars().all(|c| c.is_ascii_uppercase())
+        && firsts == initials;
+    ok.then_some((name.trim(), initials))
 }
 
 /// Whether a label names a media outlet rather than a person.
@@ -548,6 +567,19 @@ mod tests {
             }
         );
         assert!(matches!(classify("PM"), Who::Person { .. }));
+        assert_eq!(
+            initialled("Vassy Kapelos (VK)"),
+            Some(("Vassy Kapelos", "VK"))
+        );
+        assert_eq!(
+            initialled("Prime Minister Justin Trudeau (PMJT)"),
+            Some(("Prime Minister Justin Trudeau", "PMJT"))
+        );
+        assert_eq!(
+            initialled("PPTN (People's Posts and Telecommunications News)"),
+            None
+        );
+        assert_eq!(person_of("Vassy Kapelos (VK)").0, "Vassy Kapelos");
         assert_eq!(
             classify("JOSEPH MORONG/GMA7"),
             Who::NamedReporter {

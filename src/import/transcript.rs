@@ -133,6 +133,7 @@ fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
                 || (2..=4).contains(&words)
                 || (words > 4 && c.rest.is_empty())
                 || super::named_reporters::introduces_self(c.label, c.rest).is_some()
+                || names::initialled(c.label).is_some()
         }
     }
 }
@@ -160,6 +161,12 @@ pub fn build(
     let mut placeholders: Vec<usize> = Vec::new();
     let q_labels = labels.iter().flatten().any(|c| c.shape == Shape::Q);
     let mut voices: HashMap<&str, (Voice, TurnKind, Option<String>)> = HashMap::new();
+    // `Vassy Kapelos (VK):` once, then `VK:`: the initials are that speaker's label too.
+    let initials: HashMap<&str, &str> = labels
+        .iter()
+        .flatten()
+        .filter_map(|c| names::initialled(c.label).map(|(_, short)| (short, c.label)))
+        .collect();
     for (p, label) in paras.iter().zip(labels).skip(first) {
         if let Some(h) = headings::heading(&p.text) {
             notes.add(p.line, NoteKind::Metadata, format!("section heading: {h}"));
@@ -180,12 +187,13 @@ pub fn build(
                 format!("note before the label: {}", c.prefix),
             );
         }
-        let cached = voices.get(c.label).cloned();
+        let label = initials.get(c.label).copied().unwrap_or(c.label);
+        let cached = voices.get(label).cloned();
         let (voice, kind, outlet) = match cached {
             Some(v) => v,
             None => {
-                let v = voice_of(c.label, people, &mut placeholders);
-                voices.insert(c.label, v.clone());
+                let v = voice_of(label, people, &mut placeholders);
+                voices.insert(label, v.clone());
                 v
             }
         };

@@ -35,13 +35,30 @@ fn piece() -> impl Strategy<Value = String> {
         Just("a reporter asked: ".to_string()),
         Just("“white list” ".to_string()),
         Just("@x: ## qa +++ [[ {{ \\".to_string()),
+        Just("工业和信息化部新闻发言人、运行监测协调局局长 陶青：".to_string()),
+        Just("主持人：国务院新闻办新闻局副局长 寿小丽\n".to_string()),
+        Just("时间：2024年1月18日 10:00\n".to_string()),
+        Just("毛宁:".to_string()),
+        Just(
+            "Company Participants\nAnn Lee - CEO\nConference Call Participants\nBo Wu - Bank\n"
+                .to_string()
+        ),
+        Just("Operator\n".to_string()),
+        Just("1\n00:00:01,000 --> 00:00:02,000\n".to_string()),
+        Just("JOSEPH MORONG/GMA7: ".to_string()),
+        Just("Vassy Kapelos (VK): ".to_string()),
+        Just("Matthew Miller (00:04):\n".to_string()),
+        Just("Sir, I am Sahil from ANI. ".to_string()),
+        Just("~ TOPIC ~\n".to_string()),
+        Just("以下是行政長官梁振英今日的談話全文:\n".to_string()),
+        Just("PARTICIPANTS:\nSpeaker: ANN LEE, Director\n".to_string()),
         "[ -~]{0,30}",
         "\\PC{0,20}",
     ]
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(500))]
 
     #[test]
     fn arbitrary_strings_import_cleanly(raw in "\\PC*") {

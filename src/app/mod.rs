@@ -551,10 +551,12 @@ impl App {
         // A page forward moves by one line less than the page (one line of context).
         let step = page.saturating_sub(1).max(1);
         let pages = max.div_ceil(step) + 1;
+        // Percent of the text above the top of the page, as `50%` counts it to go there.
+        let len = doc.view.len().max(1);
         let (n, percent) = if doc.offset >= max {
             (pages, 100)
         } else {
-            (doc.offset / step + 1, doc.offset * 100 / max)
+            (doc.offset / step + 1, doc.offset * 100 / len)
         };
         Some(PagePosition {
             page: n.min(pages),

@@ -62,6 +62,29 @@ fn message(app: &App) -> &str {
     app.message.as_ref().map_or("", |m| m.text.as_str())
 }
 
+/// A copy of the harbour fixture that a test may edit, with its own state folder.
+struct Editable {
+    state: tempfile::TempDir,
+    /// Holds the folder of `path` for as long as the test runs.
+    dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    text: String,
+}
+
+fn editable_harbour() -> Editable {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    Editable {
+        state,
+        dir,
+        path,
+        text,
+    }
+}
+
 #[test]
 fn bookmark_with_a_note_then_list_jump_delete_undo_and_edit() {
     let state = tempfile::tempdir().unwrap();
@@ -175,11 +198,12 @@ fn a_bookmark_of_another_briefing_opens_it() {
 
 #[test]
 fn an_edited_file_keeps_its_bookmarks_and_a_removed_passage_is_not_found() {
-    let state = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.brief");
-    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
-    std::fs::write(&path, &text).unwrap();
+    let Editable {
+        state,
+        dir: _dir,
+        path,
+        text,
+    } = editable_harbour();
     let mut app = app_with_state(state.path(), &path);
     keys(&mut app, "]]]m\x1b");
     keys(&mut app, "]m\x1b");
@@ -356,11 +380,12 @@ fn switching_briefings_saves_the_position_of_the_one_left() {
 
 #[test]
 fn a_passage_not_found_is_listed_so_and_enter_keeps_the_bookmark() {
-    let state = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.brief");
-    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
-    std::fs::write(&path, &text).unwrap();
+    let Editable {
+        state,
+        dir: _dir,
+        path,
+        text,
+    } = editable_harbour();
     let mut app = app_with_state(state.path(), &path);
     keys(&mut app, "JJmrail\n");
     let para = text
@@ -418,11 +443,12 @@ fn a_bookmarks_file_damaged_while_reading_is_moved_aside_and_reported() {
 
 #[test]
 fn a_reload_that_regroups_paragraphs_finds_the_bookmarks_again() {
-    let state = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.brief");
-    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
-    std::fs::write(&path, &text).unwrap();
+    let Editable {
+        state,
+        dir: _dir,
+        path,
+        text,
+    } = editable_harbour();
     let mut app = app_with_state(state.path(), &path);
     // Ma Qing's second paragraph in the opening remarks.
     keys(&mut app, "JJJJJm\n");
@@ -486,11 +512,12 @@ fn m_on_a_bookmarked_passage_edits_its_note_instead_of_adding_a_twin() {
 
 #[test]
 fn a_question_inserted_before_a_bookmark_renumbers_its_label_and_anchor() {
-    let state = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.brief");
-    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
-    std::fs::write(&path, &text).unwrap();
+    let Editable {
+        state,
+        dir: _dir,
+        path,
+        text,
+    } = editable_harbour();
     let mut app = app_with_state(state.path(), &path);
     // Q3, Lin Wei's answer.
     keys(&mut app, "]]]Jm\n");

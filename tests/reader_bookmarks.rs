@@ -66,23 +66,26 @@ fn message(app: &App) -> &str {
 struct Editable {
     state: tempfile::TempDir,
     /// Holds the folder of `path` for as long as the test runs.
-    dir: tempfile::TempDir,
+    _dir: tempfile::TempDir,
     path: std::path::PathBuf,
     text: String,
 }
 
-fn editable_harbour() -> Editable {
+/// The editable copy, and a reader open on it.
+fn editable_harbour() -> (Editable, App) {
     let state = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.brief");
     let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
     std::fs::write(&path, &text).unwrap();
-    Editable {
+    let app = app_with_state(state.path(), &path);
+    let h = Editable {
         state,
-        dir,
+        _dir: dir,
         path,
         text,
-    }
+    };
+    (h, app)
 }
 
 #[test]
@@ -198,13 +201,8 @@ fn a_bookmark_of_another_briefing_opens_it() {
 
 #[test]
 fn an_edited_file_keeps_its_bookmarks_and_a_removed_passage_is_not_found() {
-    let Editable {
-        state,
-        dir: _dir,
-        path,
-        text,
-    } = editable_harbour();
-    let mut app = app_with_state(state.path(), &path);
+    let (h, mut app) = editable_harbour();
+    let (path, text) = (&h.path, &h.text);
     keys(&mut app, "]]]m\x1b");
     keys(&mut app, "]m\x1b");
     // A paragraph is inserted before both, and the second passage is removed.
@@ -217,7 +215,7 @@ fn an_edited_file_keeps_its_bookmarks_and_a_removed_passage_is_not_found() {
             "Many small trading firms say that freight costs are still high. What is being done for them?",
             "A different question altogether.",
         );
-    std::fs::write(&path, edited).unwrap();
+    std::fs::write(path, edited).unwrap();
     keys(&mut app, "r");
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(doc.marks.len(), 1);
@@ -380,20 +378,15 @@ fn switching_briefings_saves_the_position_of_the_one_left() {
 
 #[test]
 fn a_passage_not_found_is_listed_so_and_enter_keeps_the_bookmark() {
-    let Editable {
-        state,
-        dir: _dir,
-        path,
-        text,
-    } = editable_harbour();
-    let mut app = app_with_state(state.path(), &path);
+    let (h, mut app) = editable_harbour();
+    let (state, path, text) = (&h.state, &h.path, &h.text);
     keys(&mut app, "JJmrail\n");
     let para = text
         .lines()
         .find(|l| l.starts_with("Sea-rail transport"))
         .unwrap();
-    std::fs::write(&path, text.replace(para, "Nothing to report on trains.")).unwrap();
-    let mut app = app_with_state(state.path(), &path);
+    std::fs::write(path, text.replace(para, "Nothing to report on trains.")).unwrap();
+    let mut app = app_with_state(state.path(), path);
     keys(&mut app, "'");
     assert_eq!(list(&app).1[0].anchor, None);
     let shown = screen(&app);
@@ -443,13 +436,8 @@ fn a_bookmarks_file_damaged_while_reading_is_moved_aside_and_reported() {
 
 #[test]
 fn a_reload_that_regroups_paragraphs_finds_the_bookmarks_again() {
-    let Editable {
-        state,
-        dir: _dir,
-        path,
-        text,
-    } = editable_harbour();
-    let mut app = app_with_state(state.path(), &path);
+    let (h, mut app) = editable_harbour();
+    let (path, text) = (&h.path, &h.text);
     // Ma Qing's second paragraph in the opening remarks.
     keys(&mut app, "JJJJJm\n");
     let before = app.doc.as_ref().unwrap().marks.clone();
@@ -470,8 +458,8 @@ fn a_reload_that_regroups_paragraphs_finds_the_bookmarks_again() {
             "\n@ma:\nPrivate firms accounted",
             1,
         );
-    assert_ne!(regrouped, text);
-    std::fs::write(&path, regrouped).unwrap();
+    assert_ne!(&regrouped, text);
+    std::fs::write(path, regrouped).unwrap();
     keys(&mut app, "r");
     let doc = app.doc.as_ref().unwrap();
     let a = doc.marks[0];
@@ -512,13 +500,8 @@ fn m_on_a_bookmarked_passage_edits_its_note_instead_of_adding_a_twin() {
 
 #[test]
 fn a_question_inserted_before_a_bookmark_renumbers_its_label_and_anchor() {
-    let Editable {
-        state,
-        dir: _dir,
-        path,
-        text,
-    } = editable_harbour();
-    let mut app = app_with_state(state.path(), &path);
+    let (h, mut app) = editable_harbour();
+    let (state, path, text) = (&h.state, &h.path, &h.text);
     // Q3, Lin Wei's answer.
     keys(&mut app, "]]]Jm\n");
     keys(&mut app, "'");
@@ -532,7 +515,7 @@ fn a_question_inserted_before_a_bookmark_renumbers_its_label_and_anchor() {
         "## qa [Port News]\n\n@reporter:\nA question inserted first?\n\n## qa [Harbour Daily]",
         1,
     );
-    std::fs::write(&path, inserted).unwrap();
+    std::fs::write(path, inserted).unwrap();
     keys(&mut app, "r");
     // Shown at once...
     keys(&mut app, "'");
@@ -545,7 +528,7 @@ fn a_question_inserted_before_a_bookmark_renumbers_its_label_and_anchor() {
     assert!(on_disk().contains("anchor = \"q3.t2.p1\""));
     // ...and written with the next change: here, opening the briefing again.
     drop(app);
-    let app = app_with_state(state.path(), &path);
+    let app = app_with_state(state.path(), path);
     let text = on_disk();
     assert!(text.contains("anchor = \"q4.t2.p1\""), "{text}");
     assert!(text.contains("section = \"Q4 · Maritime Weekly"), "{text}");

@@ -24,6 +24,18 @@ fn app_on(name: &str, w: u16, h: u16) -> App {
     app
 }
 
+/// A reader at 80x24 on a copy of a fixture that the test may edit: (its folder, its path, its
+/// text, the reader).
+fn app_on_copy(name: &str) -> (tempfile::TempDir, std::path::PathBuf, String, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.brief");
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false);
+    app.open(format::load(&path).unwrap(), Origin::File(path.clone()));
+    (dir, path, text, app)
+}
+
 /// Type keys as a user would: each char is a key; `<esc>`, `<enter>`, `<tab>`, `<bs>`,
 /// `<c-o>`, `<c-d>`… name the others.
 fn keys(app: &mut App, seq: &str) {
@@ -412,12 +424,7 @@ fn library_opens_a_briefing_and_comes_back() {
 
 #[test]
 fn reload_keeps_the_position_and_survives_a_broken_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.brief");
-    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
-    std::fs::write(&path, &text).unwrap();
-    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false);
-    app.open(format::load(&path).unwrap(), Origin::File(path.clone()));
+    let (_dir, path, text, mut app) = app_on_copy("harbour.brief");
     keys(&mut app, "]]]");
     let before = app.doc.as_ref().unwrap().current;
     std::fs::write(
@@ -437,12 +444,7 @@ fn reload_keeps_the_position_and_survives_a_broken_file() {
 
 #[test]
 fn reload_finds_the_passage_by_its_text_when_its_anchor_moved() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.brief");
-    let text = std::fs::read_to_string(fixture("harbour.brief")).unwrap();
-    std::fs::write(&path, &text).unwrap();
-    let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false);
-    app.open(format::load(&path).unwrap(), Origin::File(path.clone()));
+    let (_dir, path, text, mut app) = app_on_copy("harbour.brief");
     let text_at = |app: &App, top: bool| {
         let doc = app.doc.as_ref().unwrap();
         let a = if top {

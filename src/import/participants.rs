@@ -27,6 +27,7 @@ pub struct Participant {
 #[derive(Debug, Default)]
 pub struct Lists {
     pub people: Vec<Participant>,
+    /// Indices of the list headings and entries, in increasing order.
     pub paragraphs: Vec<usize>,
 }
 
@@ -96,6 +97,11 @@ pub fn lists(paras: &[Para]) -> Lists {
 }
 
 impl Lists {
+    /// Whether paragraph `i` is a list heading or entry (`paragraphs` is in order).
+    pub fn holds(&self, i: usize) -> bool {
+        self.paragraphs.binary_search(&i).is_ok()
+    }
+
     /// Whether a paragraph is a speaker line: a listed name, or `Operator`, alone.
     pub fn is_label(&self, text: &str) -> bool {
         !self.people.is_empty()

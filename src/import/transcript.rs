@@ -32,7 +32,7 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
         .zip(&fields)
         .enumerate()
         .map(|(i, (p, field))| {
-            let metadata = field.is_some() || listed.paragraphs.contains(&i);
+            let metadata = field.is_some() || listed.holds(i);
             if headings::heading(&p.text).is_some() || metadata {
                 None
             } else if listed.is_label(&p.text) {
@@ -152,7 +152,7 @@ pub fn build(
         .unwrap_or(paras.len());
     add_participants(listed, paras, people, notes);
     let header: Vec<Para> = (0..first)
-        .filter(|i| !listed.paragraphs.contains(i))
+        .filter(|&i| !listed.holds(i))
         .map(|i| paras[i].clone())
         .collect();
     let mut intro = header::read(&header, meta, people, notes);

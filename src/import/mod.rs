@@ -155,12 +155,13 @@ pub fn import(raw: &str) -> Imported {
     let mut kept = 0usize;
     paras.retain(|p| match noise::paragraph_noise(&p.text) {
         Some(why) => {
-            if why == "date line" && meta.date.is_none() {
+            if why == noise::DATE_ALONE && meta.date.is_none() {
                 meta.date = header::find_date(&p.text).map(|(iso, _)| iso);
             }
             // `4:30 P.M. EDT` near the top is when the briefing began (the one at the end, when
             // it ended).
-            let (kind, what) = if why == "time stamp" && kept < 12 && meta.time.is_none() {
+            let (kind, what) = if why == noise::TIME_STAMP_ALONE && kept < 12 && meta.time.is_none()
+            {
                 meta.time = Some(p.text.clone());
                 (NoteKind::Metadata, "time")
             } else {

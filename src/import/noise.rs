@@ -309,6 +309,11 @@ fn is_date_alone(text: &str) -> bool {
         || super::header::is_weekday(rest)
 }
 
+/// The reasons [`paragraph_noise`] gives for a paragraph that still says something about the
+/// briefing: its time or its date.
+pub const TIME_STAMP_ALONE: &str = "time stamp";
+pub const DATE_ALONE: &str = "date line";
+
 /// A paragraph that is only a stage direction (`(Laughter.)`, `[Applause]`) or a clock time.
 pub fn paragraph_noise(text: &str) -> Option<&'static str> {
     let n = if text.len() <= 800 {
@@ -330,10 +335,10 @@ pub fn paragraph_noise(text: &str) -> Option<&'static str> {
         return Some("stray punctuation");
     }
     if n <= 20 && TIME_STAMP.is_match(text) {
-        return Some("time stamp");
+        return Some(TIME_STAMP_ALONE);
     }
     if n <= 30 && is_date_alone(text) {
-        return Some("date line");
+        return Some(DATE_ALONE);
     }
     None
 }

@@ -353,6 +353,11 @@ pub fn is_outlet(label: &str) -> bool {
         && label.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Whether a word is an office or rank (`Secretary`, `Minister`, `Gen.`).
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.to_lowercase().as_str())
+}
+
 /// Split a leading title from a name: `SECRETARY CARDONA` → (`Cardona`, `Secretary`). A label
 /// that is only a title (`THE PRESIDENT`) stays the name, and the title is its role too.
 fn split_title(label: &str) -> (String, Option<String>) {
@@ -365,10 +370,7 @@ fn split_title(label: &str) -> (String, Option<String>) {
     } else {
         words
     };
-    let is_title = |w: &&str| {
-        let l = w.to_lowercase();
-        TITLES.contains(&l.as_str()) || l == "the"
-    };
+    let is_title = |w: &&str| is_title(w) || w.eq_ignore_ascii_case("the");
     let n_titles = words.iter().take_while(|w| is_title(w)).count();
     if n_titles == 0 {
         return (words.join(" "), None);

@@ -3,6 +3,7 @@
 //! are that person's office (`Press Briefing by Press Secretary Karine Jean-Pierre`,
 //! `外交部发言人汪文斌主持例行记者会`).
 
+use super::names;
 use super::people::People;
 use super::{NoteKind, Notes, han_names};
 use crate::model::{Meta, SpeakerKind};
@@ -141,20 +142,10 @@ pub fn office_in_title(name: &str, title: &str) -> Option<String> {
 /// Whether a phrase names an office at all (and is not, say, the event's name).
 fn names_an_office(phrase: &str) -> bool {
     phrase.split(' ').any(|w| {
-        is_title_word(w)
+        names::is_title(w)
             || matches!(
                 w.to_lowercase().as_str(),
-                "spokesman"
-                    | "spokeswoman"
-                    | "deputy"
-                    | "chief"
-                    | "officer"
-                    | "commissioner"
-                    | "coordinator"
-                    | "envoy"
-                    | "mayor"
-                    | "premier"
-                    | "chancellor"
+                "chief" | "officer" | "coordinator" | "advisor" | "adviser" | "spokesperson"
             )
     })
 }

@@ -117,8 +117,11 @@ pub fn office_in_title(name: &str, title: &str) -> Option<String> {
         let capital = w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
-        // `…, and Deputy Director`: the list's `and` is not part of the office.
-        let list_and = w == "and" && start >= 2 && words[start - 2].ends_with(',');
+        // `…, and Deputy Director`, `President Biden and President Yoon`: an `and` that joins
+        // two people (a list's, or one before another office) is not part of the office.
+        let list_and = w == "and"
+            && ((start >= 2 && words[start - 2].ends_with(','))
+                || words.get(start).is_some_and(|next| names::is_title(next)));
         if !(capital || OFFICE_LINKS.contains(&w)) || list_and || matches!(w, "By" | "With") {
             break;
         }
@@ -238,6 +241,22 @@ mod tests {
             Some("外交部发言人")
         );
         assert_eq!(office_in_title("Ann Lee", "Ann Lee on ports"), None);
+        assert_eq!(
+            office_in_title(
+                "Yoon",
+                "Remarks by President Biden and President Yoon Suk Yeol"
+            )
+            .as_deref(),
+            Some("President")
+        );
+        assert_eq!(
+            office_in_title(
+                "Ann Lee",
+                "Briefing by Secretary of Health and Human Services Ann Lee"
+            )
+            .as_deref(),
+            Some("Secretary of Health and Human Services")
+        );
         assert_eq!(
             han_holder(
                 "行政長官",

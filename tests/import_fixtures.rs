@@ -380,3 +380,29 @@ fn chinese_office_and_name_alone_on_a_line_is_a_label() {
     let zhou_turn = opening.turns.iter().find(|t| t.speaker == zhou.id).unwrap();
     assert!(zhou_turn.paragraphs[0].text.starts_with("女士们、先生们"));
 }
+
+#[test]
+fn a_role_with_its_holder_and_reporters_from_outlets() {
+    let b = fixture("role_holder_and_reporter_from.txt");
+    let names: Vec<&str> = b.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Zou Lan", "Ruan Jianhong"], "Moderator: is Zou Lan");
+    assert_eq!(b.speakers[0].kind, SpeakerKind::Host);
+    assert_eq!(
+        b.speakers[0].role.as_deref(),
+        Some("Director General of the Financial Market Department")
+    );
+    let outlets: Vec<Option<&str>> = b.sections.iter().map(|s| s.outlet.as_deref()).collect();
+    assert_eq!(
+        outlets,
+        [None, Some("Xinhua News Agency"), Some("Bloomberg"), None]
+    );
+    // The moderator answers the last question, then closes: the answer stays in the Q&A.
+    assert_eq!(b.section_label(2), "Q2 · Bloomberg → Zou Lan");
+    let closing = b.sections.last().unwrap();
+    assert_eq!(closing.kind, SectionKind::Closing);
+    assert!(
+        closing.turns[0].paragraphs[0]
+            .text
+            .starts_with("That concludes")
+    );
+}

@@ -195,6 +195,21 @@ const CONNECTORS: &[&str] = &[
 ];
 
 fn is_mixed_label(label: &str) -> bool {
+    // A parenthesis at the end explains the label: an outlet's abbreviation (`PPTN (People's
+    // Posts News)`), initials, or who holds a role (`Moderator (Zou Lan, Director General)`).
+    if let Some(open) = label.find('(')
+        && label.ends_with(')')
+        && open > 0
+    {
+        return is_mixed_label(label[..open].trim());
+    }
+    if label.contains(['(', ')']) {
+        return false;
+    }
+    // `Reporter from Xinhua News Agency`: the reporter word, then the outlet.
+    if let Some(outlet) = crate::import::names::reporter_from(label) {
+        return is_mixed_label(outlet);
+    }
     // `Shri Arindam Bagchi, Official Spokesperson`: a name, then the office.
     if let Some((name, office)) = label.split_once(", ") {
         return !office.contains(',')
@@ -202,12 +217,7 @@ fn is_mixed_label(label: &str) -> bool {
             && is_mixed_label(name)
             && is_mixed_label(office);
     }
-    // A parenthesis explains an outlet's abbreviation: `PPTN (People's Posts News)`.
-    let outer: String = match (label.find('('), label.rfind(')')) {
-        (Some(a), Some(b)) if a < b && b + 1 == label.len() => label[..a].trim().to_string(),
-        (None, None) => label.to_string(),
-        _ => return false,
-    };
+    let outer = label.to_string();
     if outer.is_empty() || !outer.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
@@ -338,6 +348,18 @@ mod tests {
             ))
         );
         assert_eq!(shape("Well, Minister: yes"), None);
+        assert_eq!(
+            shape("Reporter from Xinhua News Agency: How?"),
+            Some((Shape::Mixed, "Reporter from Xinhua News Agency", "How?"))
+        );
+        assert_eq!(
+            shape("Moderator (Zou Lan, Director General of the Financial Market Department): Hi."),
+            Some((
+                Shape::Mixed,
+                "Moderator (Zou Lan, Director General of the Financial Market Department)",
+                "Hi."
+            ))
+        );
     }
 
     #[test]

@@ -245,6 +245,19 @@ pub fn classify(label: &str) -> Who {
     if let Some((name, _)) = initialled(label) {
         return classify(name);
     }
+    if let Some((role, name, office)) = role_holder(label) {
+        let hint = if is_host_word(&role.to_lowercase()) {
+            Hint::Host
+        } else {
+            Hint::Official
+        };
+        return person(name, Some(office.unwrap_or(role).to_string()), hint);
+    }
+    if let Some(outlet) = reporter_from(label) {
+        return Who::Reporter {
+            outlet: Some(outlet.to_string()),
+        };
+    }
     if let Some(office) = office_abbreviation(label) {
         return Who::Person {
             name: office.to_string(),
@@ -311,6 +324,44 @@ fn chinese_outlet(label: &str) -> Option<Option<String>> {
         .or_else(|| label.strip_suffix("記者"))?
         .trim();
     Some((!stem.is_empty()).then(|| stem.to_string()))
+}
+
+/// `Reporter from Xinhua News Agency`, `Journalist with Reuters` → the outlet.
+pub fn reporter_from(label: &str) -> Option<&str> {
+    let (word, rest) = label.split_once(' ')?;
+    let (link, outlet) = rest.split_once(' ')?;
+    let reporter = matches!(
+        word.to_lowercase().as_str(),
+        "reporter" | "journalist" | "correspondent"
+    );
+    (reporter && matches!(link, "from" | "with" | "of") && !outlet.trim().is_empty())
+        .then(|| outlet.trim())
+}
+
+/// `Moderator (Zou Lan, Director General of the Financial Market Department)`: a role and who
+/// holds it → (role, name, office). Later turns are labelled with the role alone.
+pub fn role_holder(label: &str) -> Option<(&str, &str, Option<&str>)> {
+    let (role, rest) = label.split_once(" (")?;
+    let inner = rest.strip_suffix(')')?;
+    let (name, office) = match inner.split_once(", ") {
+        Some((n, o)) => (n.trim(), Some(o.trim())),
+        None => (inner.trim(), None),
+    };
+    let words = name.split(' ').count();
+    let is_name = (2..=4).contains(&words)
+        && name
+            .split(' ')
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let is_role = is_host_word(&role.to_lowercase()) || is_title(role.split(' ').next()?);
+    (is_role && is_name).then_some((role.trim(), name, office))
+}
+
+/// The shorter label a transcript uses for a speaker after a fuller one: the initials of `Vassy
+/// Kapelos (VK)`, the role of `Moderator (Zou Lan, …)`.
+pub fn short_form(label: &str) -> Option<&str> {
+    initialled(label)
+        .map(|(_, short)| short)
+        .or_else(|| role_holder(label).map(|(role, _, _)| role))
 }
 
 /// `Vassy Kapelos (VK)`, `Prime Minister Justin Trudeau (PMJT)`: a name and the initials the
@@ -582,6 +633,24 @@ mod tests {
             None
         );
         assert_eq!(person_of("Vassy Kapelos (VK)").0, "Vassy Kapelos");
+        assert_eq!(
+            person_of("Moderator (Zou Lan, Director General of the Financial Market Department)"),
+            (
+                "Zou Lan".into(),
+                Some("Director General of the Financial Market Department".into()),
+                Hint::Host
+            )
+        );
+        assert_eq!(
+            classify("Reporter from Xinhua News Agency"),
+            Who::Reporter {
+                outlet: Some("Xinhua News Agency".into())
+            }
+        );
+        assert_eq!(
+            short_form("Moderator (Zou Lan, Director)"),
+            Some("Moderator")
+        );
         assert_eq!(
             classify("JOSEPH MORONG/GMA7"),
             Who::NamedReporter {

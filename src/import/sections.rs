@@ -3,6 +3,7 @@
 
 use super::names;
 use super::people::People;
+use super::text::Para;
 use super::{DraftSection, DraftTurn, NoteKind, Notes, Voice};
 use crate::model::{SectionKind, SpeakerKind, TurnKind};
 use regex::Regex;
@@ -163,30 +164,42 @@ fn close(sections: &mut Vec<DraftSection>, people: &People) {
     let Some(last) = sections.last_mut() else {
         return;
     };
-    let Some(t) = last.turns.last() else {
+    let several = last.turns.len() >= 2;
+    let Some(t) = last.turns.last_mut() else {
         return;
     };
     let Voice::Person(i) = t.voice else {
         return;
     };
-    let text = t
-        .paras
-        .iter()
-        .map(|p| p.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let closes =
-        people.list[i].kind == SpeakerKind::Host && CLOSING.iter().any(|c| text.contains(c));
-    if !closes || last.turns.len() < 2 {
+    if people.list[i].kind != SpeakerKind::Host || !several {
         return;
     }
-    let mut t = last.turns.pop().expect("checked above");
-    t.kind = TurnKind::Statement;
+    let closes = |p: &Para| {
+        let lower = p.text.to_lowercase();
+        CLOSING.iter().any(|c| lower.contains(c))
+    };
+    // The closing words are the host's last paragraphs; what comes before them (an answer the
+    // host gave, merged into the same turn) stays where it is.
+    let Some(from) = t.paras.iter().position(closes) else {
+        return;
+    };
+    let closing = if from == 0 {
+        last.turns.pop().expect("checked above")
+    } else {
+        let mut c = t.clone();
+        c.paras = t.paras.split_off(from);
+        c.line = c.paras[0].line;
+        c.heading = None;
+        c
+    };
     sections.push(DraftSection {
         kind: SectionKind::Closing,
         title: None,
         outlet: None,
-        turns: vec![t],
+        turns: vec![DraftTurn {
+            kind: TurnKind::Statement,
+            ..closing
+        }],
     });
 }
 

@@ -133,7 +133,7 @@ fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
                 || (2..=4).contains(&words)
                 || (words > 4 && c.rest.is_empty())
                 || super::named_reporters::introduces_self(c.label, c.rest).is_some()
-                || names::initialled(c.label).is_some()
+                || names::short_form(c.label).is_some()
         }
     }
 }
@@ -161,11 +161,12 @@ pub fn build(
     let mut placeholders: Vec<usize> = Vec::new();
     let q_labels = labels.iter().flatten().any(|c| c.shape == Shape::Q);
     let mut voices: HashMap<&str, (Voice, TurnKind, Option<String>)> = HashMap::new();
-    // `Vassy Kapelos (VK):` once, then `VK:`: the initials are that speaker's label too.
+    // `Vassy Kapelos (VK):` once, then `VK:`; `Moderator (Zou Lan, …):`, then `Moderator:`: the
+    // short form is that speaker's label too.
     let initials: HashMap<&str, &str> = labels
         .iter()
         .flatten()
-        .filter_map(|c| names::initialled(c.label).map(|(_, short)| (short, c.label)))
+        .filter_map(|c| names::short_form(c.label).map(|short| (short, c.label)))
         .collect();
     for (p, label) in paras.iter().zip(labels).skip(first) {
         if let Some(h) = headings::heading(&p.text) {

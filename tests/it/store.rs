@@ -1,6 +1,6 @@
 //! Bookmarks and reading positions survive restarts, edits, re-imports and damaged files.
 
-mod store_fixture;
+use crate::store_fixture;
 
 use brief::model::{Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
 use brief::store::{BriefingRef, Resolved, Store, Warning, identity};

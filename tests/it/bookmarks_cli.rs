@@ -1,6 +1,6 @@
 //! `brief bookmarks`: listing, JSON and Markdown export, through the real binary.
 
-mod store_fixture;
+use crate::store_fixture;
 
 use assert_cmd::Command;
 use brief::store::{BriefingRef, Store};

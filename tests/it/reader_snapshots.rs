@@ -1,5 +1,5 @@
 //! Screens of the reader, drawn with ratatui's TestBackend and compared with insta snapshots
-//! (tests/snapshots/), at 80x24 and 160x48, on an English and a Chinese briefing.
+//! (tests/it/snapshots/), at 80x24 and 160x48, on an English and a Chinese briefing.
 
 use brief::app::App;
 use brief::app::library::{Library, Origin};

@@ -4,7 +4,7 @@
 //! with `BRIEF_TEST_WRITER_DIR` set, adds bookmarks (and deletes every third one it made) as fast
 //! as it can.
 
-mod store_fixture;
+use crate::store_fixture;
 
 use brief::store::{BriefingRef, Store};
 use std::path::PathBuf;
@@ -36,6 +36,9 @@ fn writer() {
     }
 }
 
+/// The writer test's name in the one integration-test binary.
+const WRITER_TEST: &str = "store_processes::writer";
+
 #[test]
 fn concurrent_processes_keep_every_bookmark() {
     let dir = tempfile::tempdir().unwrap();
@@ -43,7 +46,7 @@ fn concurrent_processes_keep_every_bookmark() {
     let children: Vec<_> = (0..WRITERS)
         .map(|n| {
             Command::new(&exe)
-                .args(["writer", "--exact", "--ignored", "--test-threads=1"])
+                .args([WRITER_TEST, "--exact", "--ignored", "--test-threads=1"])
                 .env("BRIEF_TEST_WRITER_DIR", dir.path())
                 .env("BRIEF_TEST_WRITER_TAG", format!("w{n}"))
                 .stdout(Stdio::piped())

@@ -1,7 +1,7 @@
 //! End-to-end: bookmarks, notes, citations and reading positions in the real `brief` binary in
 //! a real terminal (tmux), across two runs sharing a state folder. Skipped when tmux is missing.
 
-mod tmux;
+use crate::tmux;
 
 use tmux::{Term, fixture, have_tmux};
 

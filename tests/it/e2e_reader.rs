@@ -1,7 +1,7 @@
 //! End-to-end: the real `brief` binary in a real terminal (tmux), driven as a user would.
 //! Each test runs its own tmux server (`tmux -L <unique socket>`); skipped when tmux is missing.
 
-mod tmux;
+use crate::tmux;
 
 use std::path::Path;
 use std::process::Command;

@@ -35,6 +35,10 @@ enum Command {
     Render(cli::show::RenderArgs),
     /// List or export bookmarks
     Bookmarks(cli::bookmarks::BookmarksArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(cli::shell::CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
 }
 
 /// `brief --state-dir DIR bookmarks`: options before a command make clap read the command as the
@@ -54,6 +58,11 @@ fn misplaced_command(read: &cli::read::ReadArgs) -> Option<CliError> {
 }
 
 fn main() -> ExitCode {
+    use clap::CommandFactory;
+    let first = std::env::args().nth(1).unwrap_or_default();
+    if let Some(e) = cli::shell::mistyped_command(&first, &Cli::command()) {
+        return exit(Err(e));
+    }
     let args = Cli::parse();
     let result = match args.command {
         Some(Command::Check(a)) => cli::check::check(a),
@@ -64,11 +73,17 @@ fn main() -> ExitCode {
         Some(Command::Terms(a)) => cli::show::terms(a),
         Some(Command::Render(a)) => cli::render::render(a),
         Some(Command::Bookmarks(a)) => cli::bookmarks::run(a),
+        Some(Command::Completions(a)) => cli::shell::completions(a, Cli::command()),
+        Some(Command::Man) => cli::shell::man(Cli::command()),
         None => match misplaced_command(&args.read) {
             Some(e) => Err(e),
             None => cli::read::run(args.read),
         },
     };
+    exit(result)
+}
+
+fn exit(result: cli::CliResult) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError { code, message }) => {

@@ -15,12 +15,25 @@ pub struct ImportArgs {
     /// Write the briefing here instead of standard output
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Overwrite OUT if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// List on stderr what was removed or guessed, and why
     #[arg(long)]
     pub explain: bool,
 }
 
 pub fn run(args: ImportArgs) -> CliResult {
+    // An existing briefing may hold a reader's hand corrections: replacing it is asked for, not assumed.
+    if let Some(out) = &args.output
+        && !args.force
+        && std::fs::symlink_metadata(out).is_ok_and(|m| m.is_file())
+    {
+        return Err(CliError::usage(format!(
+            "{}: already exists; add --force to overwrite it",
+            out.display()
+        )));
+    }
     let (name, raw) = read_lossy(&args.raw)?;
     let mut imported = import::import(&raw);
     if args.explain {

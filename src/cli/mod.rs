@@ -7,6 +7,7 @@ pub mod check;
 pub mod import;
 pub mod read;
 pub mod render;
+pub mod shell;
 pub mod show;
 
 use std::io::Read;

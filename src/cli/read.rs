@@ -86,5 +86,13 @@ pub fn run(args: ReadArgs) -> CliResult {
     // again for the terminal.
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let app = prepare(&args, Rect::new(0, 0, w, h))?;
+    // The reader draws with escape codes: into a pipe or a file they are garbage, not a transcript.
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "the reader needs a terminal, and standard output is not one: \
+             use `brief render FILE` to print a briefing",
+        ));
+    }
     crate::tui::run(app).map_err(|e| CliError::invalid(format!("terminal: {e}")))
 }

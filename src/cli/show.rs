@@ -44,8 +44,8 @@ pub enum ColorChoice {
 pub struct RenderArgs {
     /// An annotated briefing (`-` for standard input)
     pub file: PathBuf,
-    /// Wrap to this many columns (default: the terminal's width, else 80)
-    #[arg(long)]
+    /// Wrap to this many columns, 1 or more (default: the terminal's width, else 80)
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// Colour the highlights with ANSI escapes
     #[arg(long, value_enum, default_value = "auto")]

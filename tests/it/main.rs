@@ -21,6 +21,7 @@ mod layout_render;
 mod reader_app;
 mod reader_bookmarks;
 mod reader_snapshots;
+mod shell;
 mod store;
 mod store_processes;
 mod store_reanchor;

@@ -13,6 +13,7 @@ pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod safe_text;
 pub mod samples;
 pub mod store;
 pub mod synthetic;

@@ -88,7 +88,7 @@ fn exit(result: cli::CliResult) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError { code, message }) => {
             if !message.is_empty() {
-                eprintln!("brief: {message}");
+                cli::say(&format!("brief: {message}"));
             }
             ExitCode::from(code)
         }

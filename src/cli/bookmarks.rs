@@ -48,28 +48,27 @@ pub fn run(args: BookmarksArgs) -> CliResult {
     let (store, warnings) =
         Store::open(args.state_dir).map_err(|e| CliError::invalid(e.to_string()))?;
     for w in warnings {
-        eprintln!("brief: warning: {w}");
+        super::say(&format!("brief: warning: {w}"));
     }
     let entries = entries(&store);
-    let text = match args.command {
+    match args.command {
         None if args.json => {
             let json: Vec<JsonBookmark> = entries.iter().map(JsonBookmark::from).collect();
             // Plain data with string keys cannot fail to serialise.
-            serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+            super::emit_json(&(serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"))
         }
-        None => list(&entries),
+        None => super::emit(&list(&entries)),
         Some(BookmarksCommand::Export { format, output }) => {
             let ExportFormat::Markdown = format;
             let md = markdown(&entries);
-            if let Some(out) = output {
-                return std::fs::write(&out, md)
-                    .map_err(|e| CliError::invalid(format!("{}: {e}", out.display())));
+            match output {
+                // A state field may hold anything a hand edit put there: the file gets it escaped too.
+                Some(out) => std::fs::write(&out, crate::safe_text::for_terminal(&md).as_bytes())
+                    .map_err(|e| CliError::invalid(format!("{}: {e}", out.display()))),
+                None => super::emit(&md),
             }
-            md
         }
-    };
-    print!("{text}");
-    Ok(())
+    }
 }
 
 /// A bookmark with what was found of it in its briefing file; a passage found there has the

@@ -2,7 +2,6 @@
 
 use super::{CliError, CliResult};
 use crate::format;
-use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -40,7 +39,7 @@ pub fn check(args: CheckArgs) -> CliResult {
         if let Err(e) = crate::glossary::shared_for(at) {
             failed += 1;
             if glossary_errors.insert(e.clone()) {
-                eprintln!("{e}");
+                super::say(&e.to_string());
             }
             continue;
         }
@@ -48,22 +47,22 @@ pub fn check(args: CheckArgs) -> CliResult {
             Ok((input, b)) => {
                 for w in format::lint(&b) {
                     match w.line {
-                        0 => eprintln!("{}: warning: {}", input.name, w.message),
-                        n => eprintln!("{}:{n}: warning: {}", input.name, w.message),
+                        0 => super::say(&format!("{}: warning: {}", input.name, w.message)),
+                        n => super::say(&format!("{}:{n}: warning: {}", input.name, w.message)),
                     }
                 }
                 let paragraphs = b.paragraphs().count();
-                eprintln!(
+                super::say(&format!(
                     "{}: ok ({}, {}, {})",
                     input.name,
                     counted(b.sections.len(), "section"),
                     counted(b.question_count(), "question"),
                     counted(paragraphs, "paragraph")
-                );
+                ));
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("{}", e.message);
+                super::say(&e.message);
             }
         }
     }
@@ -88,7 +87,7 @@ pub fn fmt(args: FmtArgs) -> CliResult {
             Ok(x) => x,
             Err(e) => {
                 failed += 1;
-                eprintln!("{}", e.message);
+                super::say(&e.message);
                 continue;
             }
         };
@@ -97,16 +96,14 @@ pub fn fmt(args: FmtArgs) -> CliResult {
         unformatted += usize::from(!canonical);
         if args.check {
             if !canonical {
-                eprintln!("{}: not in canonical form", input.name);
+                super::say(&format!("{}: not in canonical form", input.name));
             }
         } else if path.as_os_str() == "-" {
-            std::io::stdout()
-                .write_all(text.as_bytes())
-                .map_err(|e| CliError::invalid(format!("<stdout>: {e}")))?;
+            super::emit(&text)?;
         } else if !canonical {
             crate::fsutil::write_atomically(path, text.as_bytes())
                 .map_err(|e| CliError::invalid(format!("{}: cannot write: {e}", input.name)))?;
-            eprintln!("{}: formatted", input.name);
+            super::say(&format!("{}: formatted", input.name));
         }
     }
     if failed > 0 {

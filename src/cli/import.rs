@@ -38,7 +38,7 @@ pub fn run(args: ImportArgs) -> CliResult {
     let mut imported = import::import(&raw);
     if args.explain {
         for n in &imported.notes {
-            eprintln!("{name}: {n}");
+            super::say(&format!("{name}: {n}"));
         }
     }
     // The shared glossary that will apply to the output already defines some terms: proposing
@@ -47,13 +47,15 @@ pub fn run(args: ImportArgs) -> CliResult {
         Ok(shared) => {
             let known = import::glossary::drop_known(&mut imported.briefing.glossary, &shared);
             if args.explain && !known.is_empty() {
-                eprintln!(
+                super::say(&format!(
                     "{name}: glossary: not proposed, already in the shared glossary: {}",
                     known.join(", ")
-                );
+                ));
             }
         }
-        Err(e) => eprintln!("brief: warning: {e}; every candidate term is proposed"),
+        Err(e) => super::say(&format!(
+            "brief: warning: {e}; every candidate term is proposed"
+        )),
     }
     let text = format::write(&imported.briefing);
     // The importer promises files that `brief check` accepts; if it ever breaks that promise,
@@ -78,10 +80,10 @@ fn read_lossy(path: &Path) -> Result<(String, String), CliError> {
         Err(e) => {
             let bytes = e.into_bytes();
             if let Err(first) = super::decode_utf8(&name, bytes.clone()) {
-                eprintln!(
+                super::say(&format!(
                     "brief: warning: {}; decoded with U+FFFD in place of each invalid byte sequence",
                     first.message
-                );
+                ));
             }
             Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
         }

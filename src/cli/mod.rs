@@ -72,8 +72,21 @@ pub fn read_input(path: &Path) -> Result<Input, CliError> {
     Ok(Input { name, text })
 }
 
-/// Write a command's output to stdout. A closed pipe (`brief outline x | head`) ends the output quietly.
+/// Write a command's text output to stdout, with every unsafe character escaped
+/// ([`crate::safe_text::for_terminal`]). A closed pipe (`brief outline x | head`) ends the output
+/// quietly; any other failure (a full disk) is an error.
 pub fn emit(text: &str) -> CliResult {
+    emit_raw(&crate::safe_text::for_terminal(text))
+}
+
+/// Write serialised JSON to stdout, with the characters serde leaves raw escaped.
+pub fn emit_json(json: &str) -> CliResult {
+    emit_raw(&crate::safe_text::for_json(json))
+}
+
+/// Write text that brief made safe itself (rendered rows with its own colour codes, completion
+/// scripts, the man page) to stdout.
+pub fn emit_raw(text: &str) -> CliResult {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
@@ -81,6 +94,23 @@ pub fn emit(text: &str) -> CliResult {
             Err(CliError::invalid(format!("<stdout>: {e}")))
         }
         _ => Ok(()),
+    }
+}
+
+/// A message line on stderr, made safe for the terminal. Every message of every command goes
+/// through here. When stderr itself cannot be written (closed, full), there is nobody to tell:
+/// the process ends at once with exit code 1 instead of panicking as `eprintln!` does.
+pub fn say(message: &str) {
+    use std::io::Write;
+    let mut line = crate::safe_text::for_terminal(message).into_owned();
+    line.push('\n');
+    let mut err = std::io::stderr().lock();
+    if err
+        .write_all(line.as_bytes())
+        .and_then(|_| err.flush())
+        .is_err()
+    {
+        std::process::exit(1);
     }
 }
 

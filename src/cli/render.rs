@@ -4,7 +4,7 @@
 //! shows exactly what the reader shows, and memory stays flat for long briefings.
 
 use super::show::{ColorChoice, RenderArgs};
-use super::{CliResult, emit};
+use super::{CliResult, emit_raw};
 use crate::layout::Layout;
 use crate::ui::theme::Theme;
 use crate::ui::transcript::{HighlightCache, Transcript};
@@ -55,10 +55,10 @@ pub fn render(args: RenderArgs) -> CliResult {
         cache.clear();
         top += height;
         if out.len() > 1 << 16 {
-            emit(&std::mem::take(&mut out))?;
+            emit_raw(&std::mem::take(&mut out))?;
         }
     }
-    emit(&out)
+    emit_raw(&out)
 }
 
 /// One buffer row as text: SGR sequences where the style changes (when `color`), trailing

@@ -15,7 +15,7 @@ pub fn completions(args: CompletionsArgs, mut cmd: Command) -> CliResult {
     let mut out = Vec::new();
     let name = cmd.get_name().to_string();
     clap_complete::generate(args.shell, &mut cmd, name, &mut out);
-    super::emit(&String::from_utf8_lossy(&out))
+    super::emit_raw(&String::from_utf8_lossy(&out))
 }
 
 /// `brief man`: the man page (roff) on standard output.
@@ -24,7 +24,7 @@ pub fn man(cmd: Command) -> CliResult {
     clap_mangen::Man::new(cmd)
         .render(&mut out)
         .map_err(|e| CliError::invalid(format!("man page: {e}")))?;
-    super::emit(&String::from_utf8_lossy(&out))
+    super::emit_raw(&String::from_utf8_lossy(&out))
 }
 
 /// A first argument that is no file, no folder and no command but is close to a command's name

@@ -157,7 +157,7 @@ pub fn highlighter_for(b: &Briefing, path: &Path) -> Result<Highlighter, CliErro
 pub fn outline(args: OutlineArgs) -> CliResult {
     let (_, b) = super::load(&args.file)?;
     if args.json {
-        super::emit(&format!("{}\n", outline_json(&b)))
+        super::emit_json(&format!("{}\n", outline_json(&b)))
     } else {
         super::emit(&outline_text(&b))
     }
@@ -187,7 +187,7 @@ pub fn figures(args: FiguresArgs) -> CliResult {
         }
     }
     if args.json {
-        return super::emit(&format!("{}\n", Value::Array(rows)));
+        return super::emit_json(&format!("{}\n", Value::Array(rows)));
     }
     let mut out = String::new();
     for r in rows {
@@ -227,7 +227,7 @@ pub fn terms(args: TermsArgs) -> CliResult {
         rows.push(json!({"term": e.term, "definition": e.definition, "proposed": true, "count": null, "first": null}));
     }
     if args.json {
-        return super::emit(&format!("{}\n", Value::Array(rows)));
+        return super::emit_json(&format!("{}\n", Value::Array(rows)));
     }
     let mut out = String::new();
     for r in rows {

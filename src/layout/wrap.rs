@@ -16,7 +16,7 @@ pub fn grapheme_width(g: &str) -> usize {
     if g.len() == 1 {
         return 1;
     }
-    if g.chars().any(char::is_control) {
+    if g.chars().any(crate::safe_text::is_unsafe) {
         return 1;
     }
     // Halfwidth sound marks are zero-width in Unicode but take a cell in terminals (and in ratatui).
@@ -164,7 +164,7 @@ fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
 /// Each character of `text` as a cluster, for text whose characters are all [`standalone`].
 fn chars(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
     text.char_indices().map(|(i, c)| {
-        let w = if c.is_control() {
+        let w = if crate::safe_text::is_unsafe(c) {
             1
         } else {
             c.width().unwrap_or(0)

@@ -61,9 +61,7 @@ pub fn osc52(text: &str) -> String {
 /// `s` with control characters (escape sequences, bells, carriage returns) replaced by `�`, so
 /// that text from a hand-edited state file cannot drive the terminal when printed.
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
+    crate::safe_text::replaced(s).into_owned()
 }
 
 #[cfg(test)]

@@ -135,10 +135,7 @@ fn tiny_notice(area: Rect, buf: &mut ratatui::buffer::Buffer) {
 pub(crate) fn fit(text: &str, width: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect();
+    let clean = crate::safe_text::replaced(text).into_owned();
     if clean.width() <= width {
         return clean;
     }

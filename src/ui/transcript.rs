@@ -238,15 +238,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16
 /// Control characters drawn as U+FFFD: the parser keeps them out of briefings, but nothing that
 /// reaches the terminal may be able to drive it.
 fn clean(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_control) {
-        Cow::Owned(
-            s.chars()
-                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(s)
-    }
+    crate::safe_text::replaced(s)
 }
 
 /// The largest char boundary of `text` at or before `i`.

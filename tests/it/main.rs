@@ -11,6 +11,7 @@ mod e2e_reader;
 mod format_props;
 mod highlight_labels;
 mod highlight_props;
+mod hostile;
 mod import_corpus;
 mod import_fixtures;
 mod import_props;

@@ -1,0 +1,159 @@
+//! Hostile files: nothing a briefing or a file name holds may reach the terminal as a control
+//! character or an invisible bidi or zero-width character, through any command, and no failed
+//! write to stdout or stderr is a panic.
+
+use assert_cmd::Command;
+use std::process::Stdio;
+
+const SAMPLE: &str = "tests/fixtures/format/sample.brief";
+
+fn brief() -> Command {
+    Command::cargo_bin("brief").unwrap()
+}
+
+/// Control bytes other than line breaks and tabs, and the invisible characters of `safe_text`.
+fn unsafe_chars(out: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(out)
+        .chars()
+        .filter(|&c| brief::safe_text::is_unsafe(c) && !matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+/// The sample briefing with C1, bidi and zero-width characters in its title, a speaker's name
+/// and a glossary definition: accepted by `check`, so every command prints them somewhere.
+fn hostile_but_valid() -> String {
+    std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .replacen("Press conference", "Press\u{9b}31m con\u{202e}ference", 1)
+        .replacen("Chen Lihua", "Chen\u{200b} Li\u{2066}hua", 1)
+        .replacen("A shipping route", "A \u{85}shipping route", 1)
+}
+
+#[test]
+fn escapes_in_section_kinds_and_file_names_are_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad\u{1b}]0;pwned\u{7}.brief");
+    std::fs::write(
+        &bad,
+        "+++\ntitle = \"x\"\n+++\n## qa\u{1b}]0;pwned\u{7}\n@nobody\u{9b}:\nHi.\n",
+    )
+    .unwrap();
+    for cmd in ["check", "fmt", "render", "outline", "figures", "terms"] {
+        let out = brief().arg(cmd).arg(&bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        assert_eq!(unsafe_chars(&out.stderr), vec![], "{cmd} stderr");
+        assert_eq!(unsafe_chars(&out.stdout), vec![], "{cmd} stdout");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("\\u{1b}]0;pwned\\u{7}"), "{cmd}: {err}");
+    }
+}
+
+#[test]
+fn c1_bidi_and_zero_width_in_a_valid_briefing_never_reach_stdout_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.brief");
+    std::fs::write(&file, hostile_but_valid()).unwrap();
+    brief().arg("check").arg(&file).assert().success();
+    for args in [
+        vec!["outline"],
+        vec!["outline", "--json"],
+        vec!["terms"],
+        vec!["terms", "--json"],
+        vec!["figures"],
+        vec!["figures", "--json"],
+        vec!["render", "--color", "never"],
+        vec!["render", "--color", "always"],
+    ] {
+        let out = brief().args(&args).arg(&file).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let bad: Vec<char> = unsafe_chars(&out.stdout)
+            .into_iter()
+            .filter(|&c| !(c == '\u{1b}' && args.contains(&"always")))
+            .collect();
+        assert_eq!(bad, vec![], "{args:?}: {text}");
+        if args.contains(&"--json") {
+            // Escaped, not lost: the JSON still says what the file holds.
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            if args[0] == "outline" {
+                assert!(v.to_string().contains('\u{9b}'), "{v}");
+            }
+        }
+    }
+    let outline = brief().arg("outline").arg(&file).output().unwrap();
+    let text = String::from_utf8_lossy(&outline.stdout);
+    assert!(text.contains("Chen\\u{200b} Li\\u{2066}hua"), "{text}");
+}
+
+#[test]
+fn a_full_device_is_an_error_not_a_panic() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("SKIPPED: no /dev/full on this system");
+        return;
+    }
+    for args in [vec!["outline", SAMPLE], vec!["render", SAMPLE], vec!["man"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(&args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("<stdout>"),
+            "{args:?}"
+        );
+    }
+    // stderr full: nobody can be told, but there is no panic either.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["check", SAMPLE])
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.brief");
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    let para = "Throughput rose by 4.1% to 1.2 million containers. ".repeat(40);
+    let mut text = sample;
+    for _ in 0..400 {
+        text.push_str(&format!("\n{para}\n"));
+    }
+    std::fs::write(&big, text).unwrap();
+    brief().arg("check").arg(&big).assert().success();
+    for (cmd, to_stderr) in [("render", false), ("outline", false), ("check", true)] {
+        let bad = dir.path().join("bad.brief");
+        std::fs::write(&bad, "+++\ntitle = 1\n+++\n".repeat(2000)).unwrap();
+        let target = if to_stderr { &bad } else { &big };
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .arg(cmd)
+            .arg(target)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read nothing: close the pipe the command writes to.
+        if to_stderr {
+            drop(child.stderr.take());
+        } else {
+            drop(child.stdout.take());
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_ne!(out.status.code(), Some(101), "{cmd} panicked");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "{cmd}"
+        );
+    }
+}

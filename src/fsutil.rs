@@ -9,7 +9,10 @@ use std::path::Path;
 /// A link is followed, so the file it points at is replaced and the link stays. Something that is
 /// not a regular file (`-o /dev/null`, a pipe) is written through, never renamed over: a rename
 /// would put a plain file where the device was.
+///
+/// The new file keeps the old one's permissions: a private (0600) file stays private.
 pub fn write_atomically(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let old = std::fs::metadata(path).ok().map(|m| m.permissions());
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => {
             return std::fs::OpenOptions::new()
@@ -31,6 +34,9 @@ pub fn write_atomically(path: &Path, data: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
+        if let Some(p) = &old {
+            f.set_permissions(p.clone())?;
+        }
         f.write_all(data)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;
@@ -49,6 +55,18 @@ pub fn write_atomically(path: &Path, data: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_mode_of_the_old_file_is_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("private.toml");
+        std::fs::write(&p, "old").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&p, b"new").unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary() {

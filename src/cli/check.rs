@@ -19,6 +19,15 @@ pub struct FmtArgs {
     /// Only report files that are not in canonical form (exit 1 if any)
     #[arg(long)]
     pub check: bool,
+    /// Rewrite read-only files too (they keep their mode)
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A file its owner marked read-only: rewriting it (which a rename in its folder allows) would
+/// go against that.
+fn is_read_only(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
 }
 
 /// "1 section", "9 questions".
@@ -100,6 +109,12 @@ pub fn fmt(args: FmtArgs) -> CliResult {
             }
         } else if path.as_os_str() == "-" {
             super::emit(&text)?;
+        } else if !canonical && !args.force && is_read_only(path) {
+            failed += 1;
+            super::say(&format!(
+                "{}: read-only, not rewritten (make it writable, or add --force)",
+                input.name
+            ));
         } else if !canonical {
             crate::fsutil::write_atomically(path, text.as_bytes())
                 .map_err(|e| CliError::invalid(format!("{}: cannot write: {e}", input.name)))?;

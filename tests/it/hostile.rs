@@ -157,3 +157,37 @@ fn a_closed_pipe_ends_quietly() {
         );
     }
 }
+
+#[test]
+fn fmt_keeps_a_files_mode_and_leaves_a_read_only_file_alone_unless_forced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.brief");
+    // Two blank lines where the canonical form has one: fmt has something to rewrite.
+    let text = std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .replacen("\n\n", "\n\n\n", 1);
+    let set = |mode| std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode));
+    let mode = || std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+
+    std::fs::write(&file, &text).unwrap();
+    set(0o600).unwrap();
+    brief().arg("fmt").arg(&file).assert().success();
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), text);
+    assert_eq!(mode(), 0o600);
+
+    set(0o644).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    set(0o444).unwrap();
+    let out = brief().arg("fmt").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read-only, not rewritten"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    brief()
+        .args(["fmt", "--force"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), text);
+    assert_eq!(mode(), 0o444);
+}

@@ -83,10 +83,16 @@ impl Keymap {
         let mut km = Keymap::defaults();
         if let Some(path) = path {
             let name = path.display().to_string();
-            let text = std::fs::read_to_string(&path).map_err(|e| KeymapError {
+            let bytes = std::fs::read(&path).map_err(|e| KeymapError {
                 file: name.clone(),
                 position: None,
                 message: format!("cannot read the keymap: {e}"),
+            })?;
+            // The briefing's decoder, so that bad bytes are placed by line and column here too.
+            let text = crate::format::decode(&name, bytes).map_err(|d| KeymapError {
+                file: name.clone(),
+                position: Some((d.line as usize, d.col as usize)),
+                message: d.message,
             })?;
             km.apply(parse_layer(&text, &name)?);
         }

@@ -124,6 +124,7 @@ fn bad_keymaps_are_refused_before_the_terminal_is_touched() {
         ),
         ("digit", "2:18: digits cannot be bound"),
         ("not_a_string", "1:14: expected a key string"),
+        ("not_utf8", "3:12: invalid UTF-8 (byte 0xe9)"),
         (
             "ctrl_c_elsewhere",
             "2:16: \"ctrl-c\" always quits; it cannot be bound to `search`",

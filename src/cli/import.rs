@@ -1,16 +1,20 @@
-//! `brief import RAW`: a raw transcript into an annotated briefing.
+//! `brief import RAW`: a raw transcript (a text, a saved page, a PDF, a Markdown export, or a
+//! link to a page or PDF) into an annotated briefing.
 //!
 //! Invalid UTF-8 is not an error here, unlike for briefings: a raw copy from the web often holds a
 //! stray byte in an otherwise good text, and the user wants the text. It is decoded lossily
 //! (U+FFFD for each bad sequence) with a warning that gives the line and column of the first one.
+//! An input that is not one of the supported formats, or holds no text, is an error.
 
 use super::{CliError, CliResult};
+use crate::import::read;
 use crate::{format, import};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
-    /// The raw transcript (`-` for standard input)
+    /// The raw transcript: a text, HTML, PDF or Markdown file, `-` for standard input, or an
+    /// http(s) link
     pub raw: PathBuf,
     /// Write the briefing here instead of standard output
     #[arg(short, long, value_name = "OUT")]
@@ -21,6 +25,10 @@ pub struct ImportArgs {
     /// List on stderr what was removed or guessed, and why
     #[arg(long)]
     pub explain: bool,
+    /// Print the clean text read from RAW (page chrome, markup and page furniture removed)
+    /// instead of importing it
+    #[arg(long, conflicts_with = "output")]
+    pub text: bool,
 }
 
 pub fn run(args: ImportArgs) -> CliResult {
@@ -34,11 +42,32 @@ pub fn run(args: ImportArgs) -> CliResult {
             out.display()
         )));
     }
-    let (name, raw) = read_lossy(&args.raw)?;
-    let mut imported = import::import(&raw);
+    let (name, read) = read_input(&args.raw)?;
+    for w in &read.warnings {
+        // `3:27: invalid UTF-8` is a place in the file: `<stdin>:3:27: …`.
+        let sep = if w.starts_with(|c: char| c.is_ascii_digit()) {
+            ":"
+        } else {
+            ": "
+        };
+        super::say(&format!("brief: warning: {name}{sep}{w}"));
+    }
+    if args.text {
+        return super::emit(&read.text);
+    }
+    let mut imported = import::import_read(&read);
     if args.explain {
+        super::say(&format!("{name}: read as {}", read.format.name()));
+        for d in &read.dropped {
+            super::say(&format!("{name}: {}: removed: {}", d.at, d.what));
+        }
         for n in &imported.notes {
-            super::say(&format!("{name}: {n}"));
+            super::say(&format!(
+                "{name}: {}: {}: {}",
+                read.place(n.line),
+                n.kind.name(),
+                n.message
+            ));
         }
     }
     // The shared glossary that will apply to the output already defines some terms: proposing
@@ -72,20 +101,36 @@ pub fn run(args: ImportArgs) -> CliResult {
     }
 }
 
-/// Read a file or standard input; invalid UTF-8 is replaced, with a warning that says where.
-fn read_lossy(path: &Path) -> Result<(String, String), CliError> {
-    let (name, bytes) = super::read_bytes(path)?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((name, text)),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            if let Err(first) = super::decode_utf8(&name, bytes.clone()) {
-                super::say(&format!(
-                    "brief: warning: {}; decoded with U+FFFD in place of each invalid byte sequence",
-                    first.message
-                ));
-            }
-            Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
-        }
+/// Read a file, standard input or a link, as whatever format it is.
+fn read_input(path: &Path) -> Result<(String, read::Read), CliError> {
+    if let Some(url) = path.to_str().filter(|p| super::fetch::is_link(p)) {
+        let fetched = super::fetch::fetch(url).map_err(CliError::invalid)?;
+        let hint = read::Hint {
+            extension: extension_of(url),
+            content_type: fetched.content_type.as_deref(),
+        };
+        let mut r = read::read(&fetched.bytes, hint)
+            .map_err(|e| CliError::invalid(format!("{url}: {e}")))?;
+        r.meta.url.get_or_insert(fetched.url);
+        return Ok((url.to_string(), r));
     }
+    let (name, bytes) = super::read_bytes(path)?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let hint = read::Hint {
+        extension: ext.as_deref(),
+        content_type: None,
+    };
+    let r = read::read(&bytes, hint).map_err(|e| CliError::invalid(format!("{name}: {e}")))?;
+    Ok((name, r))
+}
+
+/// The extension of a link's path (`…/brief.pdf?x=1` → `pdf`).
+fn extension_of(url: &str) -> Option<&str> {
+    let path = url.split(['?', '#']).next()?;
+    let last = path.rsplit('/').next()?;
+    let (_, ext) = last.rsplit_once('.')?;
+    (ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphanumeric())).then_some(ext)
 }

@@ -4,6 +4,7 @@
 
 pub mod bookmarks;
 pub mod check;
+pub mod fetch;
 pub mod import;
 pub mod read;
 pub mod render;

@@ -25,6 +25,9 @@ pub enum Shape {
     /// A speaker line with no colon: a name from a call's participant list, or a Chinese office
     /// and name alone on the line before the speech.
     Bare,
+    /// All capitals ended by a full stop (`CHAIR POWELL.  Good afternoon.`), as central banks
+    /// print them: accepted only where such labels recur through the text.
+    Stop,
 }
 
 /// A label found at the start of a paragraph.
@@ -59,6 +62,11 @@ pub fn candidate(text: &str) -> Option<Candidate<'_>> {
     if let Some(c) = time_then_colon(text) {
         return Some(c);
     }
+    colon_label(text).or_else(|| stop_label(text))
+}
+
+/// A label ended by a colon.
+fn colon_label(text: &str) -> Option<Candidate<'_>> {
     let (at, colon) = text
         .char_indices()
         .take(MAX_LABEL_CHARS)
@@ -96,6 +104,52 @@ pub fn candidate(text: &str) -> Option<Candidate<'_>> {
         shape,
         prefix: "",
     })
+}
+
+/// `CHAIR POWELL.  text`, `MR. KIRBY.  text`: the longest run of upper-case words at the start,
+/// ended by a full stop and followed by a word that is not upper case (or by nothing).
+fn stop_label(text: &str) -> Option<Candidate<'_>> {
+    let is_caps_word = |w: &str| {
+        w.chars().any(|c| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '’' | '-' | '&'))
+    };
+    let mut end = None;
+    let mut offset = 0;
+    for (i, word) in text.split(' ').enumerate() {
+        let start = offset;
+        offset += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        if i >= 8 || !is_caps_word(word) {
+            break;
+        }
+        if word.ends_with('.') {
+            end = Some(start + word.len() - 1);
+        } else {
+            end = None;
+        }
+    }
+    let end = end?;
+    let label = &text[..end];
+    let rest = text[end + 1..].trim_start();
+    // `U.S. officials`, `A. Introduction`: a label has a word of two letters or more.
+    let word_of_two = label
+        .split([' ', '.'])
+        .any(|w| w.chars().filter(char::is_ascii_uppercase).count() >= 2);
+    let next_is_caps = rest
+        .split(' ')
+        .next()
+        .is_some_and(|w| !w.is_empty() && is_caps_word(w));
+    (word_of_two && !next_is_caps && label.chars().count() <= 40 && is_caps_label(label)).then_some(
+        Candidate {
+            label,
+            rest,
+            shape: Shape::Stop,
+            prefix: "",
+        },
+    )
 }
 
 fn q_label(text: &str) -> Option<&str> {
@@ -359,6 +413,25 @@ mod tests {
                 "Moderator (Zou Lan, Director General of the Financial Market Department)",
                 "Hi."
             ))
+        );
+    }
+
+    #[test]
+    fn caps_labels_ended_by_a_full_stop() {
+        assert_eq!(
+            shape("CHAIR POWELL.  Good afternoon."),
+            Some((Shape::Stop, "CHAIR POWELL", "Good afternoon."))
+        );
+        assert_eq!(
+            shape("MR. KIRBY. Thanks, everybody."),
+            Some((Shape::Stop, "MR. KIRBY", "Thanks, everybody."))
+        );
+        assert_eq!(shape("QUESTION."), Some((Shape::Stop, "QUESTION", "")));
+        assert_eq!(shape("U.S. officials said so."), None);
+        assert_eq!(shape("THE END OF THE STORY. IT WAS"), None);
+        assert_eq!(
+            shape("MR. KIRBY: Thanks."),
+            Some((Shape::Caps, "MR. KIRBY", "Thanks."))
         );
     }
 

@@ -22,6 +22,7 @@ pub mod noise;
 pub mod participants;
 pub mod people;
 pub mod questions;
+pub mod read;
 pub mod reported;
 pub mod sections;
 pub mod spokesperson;
@@ -65,14 +66,25 @@ pub enum NoteKind {
     Guessed,
 }
 
-impl fmt::Display for ImportNote {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.kind {
+impl NoteKind {
+    pub fn name(self) -> &'static str {
+        match self {
             NoteKind::Removed => "removed",
             NoteKind::Metadata => "metadata",
             NoteKind::Guessed => "guessed",
-        };
-        write!(f, "line {}: {what}: {}", self.line, self.message)
+        }
+    }
+}
+
+impl fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}: {}: {}",
+            self.line,
+            self.kind.name(),
+            self.message
+        )
     }
 }
 
@@ -124,6 +136,17 @@ impl Notes {
 /// Import a raw transcript. Never fails and never panics: the worst input gives a briefing with
 /// a guessed title and one section of plain paragraphs, and the notes say so.
 pub fn import(raw: &str) -> Imported {
+    import_with(raw, &read::ContainerMeta::default())
+}
+
+/// Import what the reading stage made of an input of any format. Line numbers in the notes are
+/// lines of [`read::Read::text`]; [`read::Read::place`] says where they were in the original.
+pub fn import_read(read: &read::Read) -> Imported {
+    import_with(&read.text, &read.meta)
+}
+
+/// Import clean text, with what its container said about it as a fallback for the metadata.
+fn import_with(raw: &str, container: &read::ContainerMeta) -> Imported {
     let mut notes = Notes::default();
     let mut meta = Meta::default();
     let (mut lines, dirty) = text::lines(raw);
@@ -196,7 +219,7 @@ pub fn import(raw: &str) -> Imported {
         }
         None => reported::build(&paras, &mut meta, &mut people, &mut notes),
     };
-    finish(meta, people, sections, raw, notes)
+    finish(meta, people, sections, raw, container, notes)
 }
 
 /// Remove noise lines in place (they become blank, so paragraphs still break around them).
@@ -253,6 +276,7 @@ fn finish(
     people: People,
     drafts: Vec<DraftSection>,
     raw: &str,
+    container: &read::ContainerMeta,
     mut notes: Notes,
 ) -> Imported {
     let mut used = vec![false; people.list.len()];
@@ -309,6 +333,29 @@ fn finish(
             line: SourceLine(line),
         });
     }
+    if meta.title.trim().is_empty()
+        && let Some(t) = container.title.as_deref().map(page_title)
+    {
+        notes.add(
+            0,
+            NoteKind::Metadata,
+            format!("title from the document: {t}"),
+        );
+        meta.title = t;
+    }
+    if meta.date.is_none()
+        && let Some((iso, _)) = container.date.as_deref().and_then(header::find_date)
+    {
+        notes.add(
+            0,
+            NoteKind::Metadata,
+            format!("date {iso} from the document"),
+        );
+        meta.date = Some(iso);
+    }
+    if meta.url.is_none() {
+        meta.url.clone_from(&container.url);
+    }
     if meta.title.trim().is_empty() {
         meta.title = guess_title(&sections);
         notes.add(0, NoteKind::Guessed, format!("title: {}", meta.title));
@@ -331,6 +378,22 @@ fn finish(
     let mut notes = notes.0;
     notes.sort_by_key(|n| n.line);
     Imported { briefing, notes }
+}
+
+/// A page's title without the site's name after it (`Remarks by … | The White House`).
+fn page_title(t: &str) -> String {
+    let cut = [" | ", " – ", " — ", " - ", "_"]
+        .iter()
+        .filter_map(|sep| t.find(sep))
+        .min()
+        .unwrap_or(t.len());
+    let first = t[..cut].trim();
+    if first.chars().count() >= 12 {
+        first
+    } else {
+        t.trim()
+    }
+    .to_string()
 }
 
 /// A title for a text that has none: the first heading, else the start of the first paragraph.

@@ -61,6 +61,17 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
             *families.entry(f).or_default() += 1;
         }
     }
+    // Full-stop labels are trusted where the text is written in them: several, one recurring.
+    let stops = cands
+        .iter()
+        .flatten()
+        .filter(|c| c.shape == Shape::Stop)
+        .count();
+    let stop_recurs = cands
+        .iter()
+        .flatten()
+        .any(|c| c.shape == Shape::Stop && counts[&names::key(c.label)] >= 2);
+    let stop_text = stops >= 4 && stop_recurs;
     // Labels repeat: classify each distinct one once.
     let mut roles: HashMap<&str, bool> = HashMap::new();
     let accepted: Vec<Option<Candidate>> = cands
@@ -70,7 +81,7 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
                 let known = *roles.entry(c.label).or_insert_with(|| known_role(c.label));
                 let seen = counts[&names::key(c.label)];
                 let kin = family(c).map_or(0, |f| families[&f]);
-                accept(c, seen.max(kin), known)
+                accept(c, seen.max(kin), known, stop_text)
             })
         })
         .collect();
@@ -109,17 +120,18 @@ const EVENT_WORDS: &[&str] = &[
     "statement",
 ];
 
-fn accept(c: &Candidate, count: usize, known_role: bool) -> bool {
+fn accept(c: &Candidate, count: usize, known_role: bool, stop_text: bool) -> bool {
     let words = c.label.split(' ').count();
     let names_event = c
         .label
         .split(' ')
         .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()));
-    if names_event && matches!(c.shape, Shape::Mixed | Shape::Caps) {
+    if names_event && matches!(c.shape, Shape::Mixed | Shape::Caps | Shape::Stop) {
         return false;
     }
     match c.shape {
         Shape::Q | Shape::Timed | Shape::Caps | Shape::Bare => true,
+        Shape::Stop => stop_text,
         Shape::Han => {
             known_role
                 || count >= 2

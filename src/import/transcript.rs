@@ -71,7 +71,7 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
         .iter()
         .flatten()
         .any(|c| c.shape == Shape::Stop && counts[&names::key(c.label)] >= 2);
-    let stop_text = stops >= 4 && stop_recurs;
+    let stop_text = stops >= 3 && stop_recurs;
     // Labels repeat: classify each distinct one once.
     let mut roles: HashMap<&str, bool> = HashMap::new();
     let accepted: Vec<Option<Candidate>> = cands

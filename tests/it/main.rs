@@ -14,6 +14,7 @@ mod highlight_props;
 mod hostile;
 mod import_corpus;
 mod import_fixtures;
+mod import_formats;
 mod import_props;
 mod import_seeds;
 mod keymap;

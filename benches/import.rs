@@ -5,7 +5,18 @@
 //! ../shared/seeds is present. Two inputs: a labelled transcript and a news report, since the two
 //! take different paths through the importer.
 
-use brief::import::import;
+use brief::import::{Imported, import, import_read, read};
+
+/// What `brief import FILE.txt` does: the reading stage (format sniffing, paged-text checks),
+/// then the importer.
+fn read_and_import(raw: &str) -> Imported {
+    let hint = read::Hint {
+        extension: Some("txt"),
+        content_type: None,
+    };
+    let read = read::read(raw.as_bytes(), hint).expect("the bench text reads");
+    import_read(&read)
+}
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
@@ -89,13 +100,13 @@ fn bench(c: &mut Criterion) {
     for (name, parts) in [("transcript_10mb", transcript), ("report_10mb", report)] {
         let raw = repeat_to_size(&parts);
         group.throughput(Throughput::Bytes(raw.len() as u64));
-        group.bench_function(name, |b| b.iter(|| import(black_box(&raw))));
+        group.bench_function(name, |b| b.iter(|| read_and_import(black_box(&raw))));
         if thread_cpu().is_some() {
             group.bench_function(format!("{name}_cpu_time"), |b| {
                 b.iter_custom(|iters| {
                     let (cpu0, wall0) = (thread_cpu(), Instant::now());
                     for _ in 0..iters {
-                        black_box(import(black_box(&raw)));
+                        black_box(read_and_import(black_box(&raw)));
                     }
                     match (cpu0, thread_cpu()) {
                         (Some(a), Some(b)) => b.saturating_sub(a),

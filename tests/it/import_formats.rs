@@ -181,3 +181,73 @@ proptest! {
         }
     }
 }
+
+/// Serve `body` with `content_type` to `requests` connections on 127.0.0.1; the address.
+fn serve(
+    body: Vec<u8>,
+    content_type: &'static str,
+    status: &'static str,
+    requests: usize,
+) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(requests) {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(&body);
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn a_link_is_fetched_and_read_by_its_content_type() {
+    // No extension in the address: the content type says it is a page.
+    let url = serve(
+        as_html().into_bytes(),
+        "text/html; charset=utf-8",
+        "200 OK",
+        1,
+    );
+    let out = assert_cmd::Command::cargo_bin("brief")
+        .unwrap()
+        .args(["import", &format!("{url}/briefing")])
+        .env("NO_PROXY", "127.0.0.1")
+        .env("no_proxy", "127.0.0.1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let b = brief::format::parse(&text, "<stdout>").unwrap();
+    assert_eq!(
+        b.meta.url.as_deref(),
+        Some(format!("{url}/briefing").as_str())
+    );
+    assert_eq!(
+        b.sections.iter().map(|s| s.turns.len()).sum::<usize>(),
+        TURNS.len()
+    );
+
+    let missing = serve(b"gone".to_vec(), "text/plain", "404 Not Found", 1);
+    let out = assert_cmd::Command::cargo_bin("brief")
+        .unwrap()
+        .args(["import", &format!("{missing}/x")])
+        .env("NO_PROXY", "127.0.0.1")
+        .env("no_proxy", "127.0.0.1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HTTP 404"));
+}

@@ -119,12 +119,22 @@ fn spawn_signals(tx: mpsc::Sender<Wake>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        if let Some(signal) = signals.forever().next() {
             let _ = tx.send(Wake::Signal);
+            // The loop saves and quits at once unless it is busy; a user who sent a signal
+            // must not wait for it, nor be left with a raw terminal.
+            std::thread::sleep(BUSY_GRACE);
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            eprintln!("brief: stopped by a signal while busy; the reading position was not saved");
+            std::process::exit(128 + signal);
         }
     });
     Ok(())
 }
+
+/// How long a signal waits for the loop to quit on its own before the process ends anyway.
+const BUSY_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Watches the folder of the open briefing (editors often replace a file by renaming a new one
 /// over it, which a watch on the file itself would miss) and reports changes to that file.

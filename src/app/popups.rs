@@ -44,9 +44,10 @@ pub fn figures_in(b: &Briefing, h: &Highlighter, section: usize) -> Vec<FigureIt
     };
     for (ti, t) in s.turns.iter().enumerate() {
         for (pi, p) in t.paragraphs.iter().enumerate() {
+            let ends = sentence_ends(&p.text);
             for hl in h.paragraph(p) {
                 if let HighlightKind::Figure(_) = hl.kind {
-                    let sentence = sentence_around(&p.text, hl.range.clone());
+                    let sentence = sentence_in(&ends, hl.range.clone());
                     out.push(FigureItem {
                         anchor: Anchor {
                             section,
@@ -54,14 +55,40 @@ pub fn figures_in(b: &Briefing, h: &Highlighter, section: usize) -> Vec<FigureIt
                             paragraph: pi,
                         },
                         figure: p.text[hl.range.clone()].to_string(),
+                        sentence: excerpt(&p.text, sentence, hl.range.clone()),
                         range: hl.range,
-                        sentence: p.text[sentence].trim().to_string(),
                     });
                 }
             }
         }
     }
     out
+}
+
+/// How much of a sentence is kept on either side of its figure: a paragraph with no full stop
+/// would otherwise be copied whole for each of its figures.
+const EXCERPT_REACH: usize = 240;
+
+/// `sentence` of `text`, cut to [`EXCERPT_REACH`] bytes either side of `figure` (at char
+/// boundaries, an ellipsis where it was cut) and trimmed.
+fn excerpt(text: &str, sentence: Range<usize>, figure: Range<usize>) -> String {
+    let mut start = sentence
+        .start
+        .max(figure.start.saturating_sub(EXCERPT_REACH));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = sentence.end.min(figure.end + EXCERPT_REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = |yes: bool| if yes { "…" } else { "" };
+    format!(
+        "{}{}{}",
+        cut(start > sentence.start),
+        text[start..end].trim(),
+        cut(end < sentence.end)
+    )
 }
 
 /// Whether the text just before `i` ends a sentence: a full stop, question or exclamation mark
@@ -81,19 +108,26 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     matches!(c, '.' | '?' | '!') && after_space && !abbreviation
 }
 
-/// The byte range of the sentence of `text` that contains `range`.
-pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let start = text[..range.start]
+/// Where the sentences of `text` end: every place just after a sentence end, and the text's end.
+pub fn sentence_ends(text: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> = text
         .char_indices()
-        .rev()
-        .map(|(i, _)| i)
-        .find(|&i| i > 0 && ends_sentence(text, i))
-        .unwrap_or(0);
-    let end = text[range.end..]
-        .char_indices()
-        .map(|(i, c)| range.end + i + c.len_utf8())
-        .find(|&i| i == text.len() || ends_sentence(text, i))
-        .unwrap_or(text.len());
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&i| i < text.len() && ends_sentence(text, i))
+        .collect();
+    ends.push(text.len());
+    ends
+}
+
+/// The byte range of the sentence that contains `range`, given the [`sentence_ends`] of its text.
+pub fn sentence_in(ends: &[usize], range: Range<usize>) -> Range<usize> {
+    let before = ends.partition_point(|&i| i < range.start);
+    let start = if before > 0 { ends[before - 1] } else { 0 };
+    let after = ends.partition_point(|&i| i <= range.end);
+    let end = ends
+        .get(after)
+        .copied()
+        .unwrap_or(*ends.last().unwrap_or(&0));
     start..end
 }
 
@@ -103,7 +137,7 @@ mod tests {
 
     fn sentence(text: &str, word: &str) -> String {
         let at = text.find(word).unwrap();
-        text[sentence_around(text, at..at + word.len())]
+        text[sentence_in(&sentence_ends(text), at..at + word.len())]
             .trim()
             .to_string()
     }
@@ -120,5 +154,24 @@ mod tests {
         let z = "客运量增长7.3%。地铁里程达到516公里。";
         assert_eq!(sentence(z, "516"), "地铁里程达到516公里。");
         assert_eq!(sentence(z, "7.3%"), "客运量增长7.3%。");
+    }
+
+    #[test]
+    fn a_sentence_without_an_end_is_cut_around_its_figure() {
+        let text = format!("{} 42% {}", "word ".repeat(1000), "more ".repeat(1000));
+        let at = text.find("42%").unwrap();
+        let range = at..at + 3;
+        let shown = excerpt(
+            &text,
+            sentence_in(&sentence_ends(&text), range.clone()),
+            range,
+        );
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.contains("42%"));
+        assert!(
+            shown.len() < 2 * EXCERPT_REACH + 20,
+            "{} bytes",
+            shown.len()
+        );
     }
 }

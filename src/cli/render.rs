@@ -52,7 +52,6 @@ pub fn render(args: RenderArgs) -> CliResult {
         for y in 0..area.height {
             row(&buf, y, color, &mut out);
         }
-        cache.clear();
         top += height;
         if out.len() > 1 << 16 {
             emit_raw(&std::mem::take(&mut out))?;

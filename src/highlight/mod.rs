@@ -126,21 +126,19 @@ impl Highlighter {
         }));
         found.sort_by_key(|h| (h.range.start, Reverse(h.range.end)));
 
-        let marks: Vec<&crate::model::Mark> = p
-            .marks
-            .iter()
-            .filter(|m| {
-                m.range.start < m.range.end
-                    && text.is_char_boundary(m.range.start)
-                    && text.get(m.range.clone()).is_some()
-            })
-            .collect();
+        let marks = usable_marks(p);
         let mut out: Vec<Highlight> = Vec::with_capacity(found.len() + marks.len());
+        // Both lists are sorted by start and marks do not overlap, so one sweep finds the marks a
+        // span touches: linear in a paragraph with a million marks.
         let mut end = 0;
+        let mut next_mark = 0;
         for h in found {
+            while next_mark < marks.len() && marks[next_mark].range.end <= h.range.start {
+                next_mark += 1;
+            }
             let touches_mark = marks
-                .iter()
-                .any(|m| m.range.start < h.range.end && h.range.start < m.range.end);
+                .get(next_mark)
+                .is_some_and(|m| m.range.start < h.range.end);
             if h.range.start >= end && !touches_mark {
                 end = h.range.end;
                 out.push(h);
@@ -161,11 +159,7 @@ impl Highlighter {
                         .map(HighlightKind::Term)
                 }
             };
-            if let Some(kind) = kind
-                && !out
-                    .iter()
-                    .any(|h| h.range.start < m.range.end && m.range.start < h.range.end)
-            {
+            if let Some(kind) = kind {
                 out.push(Highlight {
                     range: m.range.clone(),
                     kind,
@@ -175,6 +169,27 @@ impl Highlighter {
         out.sort_by_key(|h| h.range.start);
         out
     }
+}
+
+/// The paragraph's marks that lie inside its text, sorted by start; of overlapping marks (which a
+/// parsed file never has) the first is kept.
+fn usable_marks(p: &Paragraph) -> Vec<&crate::model::Mark> {
+    let text = p.text.as_str();
+    let mut marks: Vec<&crate::model::Mark> = p
+        .marks
+        .iter()
+        .filter(|m| m.range.start < m.range.end && text.get(m.range.clone()).is_some())
+        .collect();
+    marks.sort_by_key(|m| m.range.start);
+    let mut end = 0;
+    marks.retain(|m| {
+        let keep = m.range.start >= end;
+        if keep {
+            end = m.range.end;
+        }
+        keep
+    });
+    marks
 }
 
 /// The kind of a hand-marked figure: what detection makes of its text, else an amount when it

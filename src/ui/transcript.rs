@@ -173,17 +173,24 @@ impl<'a> Transcript<'a> {
             self.theme.text
         };
         let highlights = self.cache.get(anchor, p, self.highlights);
+        // Only the spans that reach into this line: a paragraph may hold a million of them.
+        let on_line = |r: &Range<usize>| (r.end > range.start, r.start < range.end);
+        let lo = highlights.partition_point(|h| !on_line(&h.range).0);
+        let hi = highlights.partition_point(|h| on_line(&h.range).1).max(lo);
+        let mut spans: Vec<(Range<usize>, Style)> = highlights[lo..hi]
+            .iter()
+            .map(|h| (h.range.clone(), self.highlight_style(h.kind)))
+            .collect();
         let first = self.matches.partition_point(|m| m.anchor < anchor);
         let count = self.matches[first..]
             .iter()
             .take_while(|m| m.anchor == anchor)
             .count();
-        let mut spans: Vec<(Range<usize>, Style)> = highlights
-            .iter()
-            .map(|h| (h.range.clone(), self.highlight_style(h.kind)))
-            .collect();
+        let ours = &self.matches[first..first + count];
+        let m_lo = first + ours.partition_point(|m| !on_line(&m.range).0);
+        let m_hi = (first + ours.partition_point(|m| on_line(&m.range).1)).max(m_lo);
         // Matches go last so that they are patched over figures and terms.
-        spans.extend((first..first + count).map(|i| {
+        spans.extend((m_lo..m_hi).map(|i| {
             let style = if Some(i) == self.current_match {
                 self.theme.current_match
             } else {

@@ -16,6 +16,7 @@ pub mod han_names;
 pub mod header;
 pub mod headings;
 pub mod labels;
+pub mod line_labels;
 pub mod named_reporters;
 pub mod names;
 pub mod noise;

@@ -12,12 +12,13 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static SELF_INTRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    let courtesy = r"(?:(?i:sir|ma'am|ma’am|madam|thank you|thanks|hi|hello|yes|good (?:morning|afternoon|evening))[,.!]?\s+)*";
+    // Courtesies and a vocative (`Governor, Peter Hannam from The Guardian`).
+    let courtesy = r"(?:(?:(?i:sir|ma'am|ma’am|madam|thank you|thanks|hi|hello|yes|good (?:morning|afternoon|evening)))[,.!]?\s+|\p{Lu}\p{Ll}+[,.]\s+)*";
     let intro = r"(?:(?i:i am|i'm|i’m|this is|my name is)\s+)?";
     let name = r"(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})";
     let outlet = r"(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|and|for|the))*)";
     Regex::new(&format!(
-        r"^{courtesy}{intro}{name}\s+(?:from|with)\s+(?:(?i:the)\s+)?{outlet}"
+        r"^{courtesy}{intro}{name}(?:\s+(?:from|with)|,)\s+(?:(?i:the)\s+)?{outlet}"
     ))
     .expect("self-introduction pattern")
 });
@@ -51,20 +52,26 @@ pub fn introduces_self(label: &str, text: &str) -> Option<String> {
 /// How far from the end of a turn a name still counts as calling on the next speaker.
 const CALL_WINDOW: usize = 60;
 
+/// What one labelled person does across the transcript.
+#[derive(Default)]
+struct Seen {
+    turns: usize,
+    called: usize,
+    asks: usize,
+    introduced: bool,
+    /// Turns after which the principal speaks, and the words of all their turns.
+    answered: usize,
+    words: usize,
+    /// The outlet they named when they introduced themselves.
+    outlet: Option<String>,
+    line: u32,
+}
+
 /// Turn the people who are called on by name and then ask, or who introduce themselves with
 /// their outlet, into reporters.
 pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
-    #[derive(Default)]
-    struct Seen {
-        turns: usize,
-        called: usize,
-        asks: usize,
-        introduced: bool,
-        /// The outlet they named when they introduced themselves.
-        outlet: Option<String>,
-        line: u32,
-    }
     let mut seen: HashMap<usize, Seen> = HashMap::new();
+    let principal = principal(turns, people);
     for k in 0..turns.len() {
         let Voice::Person(i) = turns[k].voice else {
             continue;
@@ -78,6 +85,15 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
             ..Seen::default()
         });
         st.turns += 1;
+        st.words += turns[k].paras.iter().map(|p| words(&p.text)).sum::<usize>();
+        if principal.is_some_and(|(pi, _)| {
+            pi != i
+                && turns
+                    .get(k + 1)
+                    .is_some_and(|n| n.voice == Voice::Person(pi))
+        }) {
+            st.answered += 1;
+        }
         if k > 0 && turns[k - 1].voice != turns[k].voice && calls(&turns[k - 1], &p.name) {
             st.called += 1;
         }
@@ -97,7 +113,7 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
     for t in turns.iter() {
         if let Voice::Person(i) = t.voice
             && let Some(st) = seen.get_mut(&i)
-            && (st.called > 0 || interview)
+            && (st.called > 0 || interview || st.answered > 0)
             && t.paras.iter().any(|p| questions::asks(&p.text))
         {
             st.asks += 1;
@@ -121,6 +137,7 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
             s.introduced
                 || (s.called >= 1 && 2 * s.called >= s.turns && 2 * s.asks > s.turns)
                 || interviewer == Some(**i)
+                || principal.is_some_and(|p| asks_the_principal(s, p))
         })
         .map(|(&i, _)| i)
         .collect();
@@ -144,6 +161,8 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
             "introduces themselves with an outlet"
         } else if interviewer == Some(i) {
             "asks in most turns of an interview"
+        } else if seen[&i].called == 0 {
+            "asks, briefly, and the principal speaker answers"
         } else {
             "is called on by name and asks"
         };
@@ -158,6 +177,40 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
             t.kind = TurnKind::Question;
         }
     }
+}
+
+/// The speaker who says the most, with the mean words of their turns, when they speak in at
+/// least three turns and say a third of all words: the one the others put questions to.
+fn principal(turns: &[DraftTurn], people: &People) -> Option<(usize, f64)> {
+    let mut by_person: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut total = 0;
+    for t in turns {
+        let n: usize = t.paras.iter().map(|p| words(&p.text)).sum();
+        total += n;
+        if let Voice::Person(i) = t.voice
+            && people.list[i].kind != SpeakerKind::Reporter
+        {
+            let e = by_person.entry(i).or_default();
+            e.0 += 1;
+            e.1 += n;
+        }
+    }
+    let (&i, &(turns_n, words_n)) = by_person
+        .iter()
+        .max_by_key(|(i, (_, w))| (*w, std::cmp::Reverse(**i)))?;
+    (turns_n >= 3 && 3 * words_n >= total).then(|| (i, words_n as f64 / turns_n as f64))
+}
+
+/// Whether someone puts questions to the principal: they ask in half their turns or more,
+/// the principal speaks after half of them or more, and they say less each time.
+fn asks_the_principal(s: &Seen, (_, principal_mean): (usize, f64)) -> bool {
+    let mean = s.words as f64 / s.turns.max(1) as f64;
+    s.asks > 0 && 2 * s.asks >= s.turns && 2 * s.answered >= s.turns && mean < principal_mean
+}
+
+/// Words of a text; a Chinese character counts as one.
+fn words(text: &str) -> usize {
+    text.split_whitespace().count() + text.chars().filter(|&c| super::labels::is_han(c)).count()
 }
 
 /// Whether the end of a turn names `name` (its first word will do: officials call on first names).
@@ -209,6 +262,14 @@ mod tests {
             introduces_self("Sahil", "Sir, I am Sahil from ANI. It is about").as_deref(),
             Some("ANI")
         );
+        assert_eq!(
+            self_introduction("Governor, Peter Hannam from The Guardian."),
+            Some(("Peter Hannam", "Guardian"))
+        );
+        assert_eq!(
+            self_introduction("Governor. Cecile Lefort, The Financial Review. In the minutes"),
+            Some(("Cecile Lefort", "Financial Review"))
+        );
         assert_eq!(introduces_self("Ann Lee", "Exports from China grew."), None);
         assert_eq!(
             introduces_self("Ann Lee", "Officials from the Ministry came."),
@@ -236,6 +297,25 @@ mod tests {
         let ann = b.speakers.iter().find(|s| s.name == "Ann Lee").unwrap();
         assert_eq!(ann.kind, SpeakerKind::Reporter);
         assert_eq!(b.question_count(), 3);
+    }
+
+    #[test]
+    fn those_who_put_questions_to_the_principal_are_reporters() {
+        let raw = "Jane Roe: Good afternoon. The board left the rate unchanged. Inflation is easing \
+                   but remains too high, and the labour market is tight.\n\n\
+                   Sam Poe: Why not cut now?\n\n\
+                   Jane Roe: Because inflation is still above the band, and we want to see it fall \
+                   further before we move.\n\n\
+                   Ann Lee: And what about jobs?\n\n\
+                   Jane Roe: Jobs held up well; unemployment is near its lows and wages are rising.\n\n\
+                   Bo Wu: I agree with the Governor, and the figures show it.\n\n\
+                   Sam Poe: Thanks.\n";
+        let b = import(raw).briefing;
+        let kind = |name: &str| b.speakers.iter().find(|s| s.name == name).unwrap().kind;
+        assert_eq!(kind("Ann Lee"), SpeakerKind::Reporter);
+        assert_eq!(kind("Sam Poe"), SpeakerKind::Reporter);
+        assert_ne!(kind("Jane Roe"), SpeakerKind::Reporter);
+        assert_eq!(kind("Bo Wu"), SpeakerKind::Official, "speaks, asks nothing");
     }
 
     #[test]

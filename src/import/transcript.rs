@@ -27,13 +27,16 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
         .iter()
         .map(|p| han_names::header_field(&p.text))
         .collect();
+    let line_labels = super::line_labels::find(paras);
     let mut cands: Vec<Option<Candidate>> = paras
         .iter()
         .zip(&fields)
         .enumerate()
         .map(|(i, (p, field))| {
             let metadata = field.is_some() || listed.holds(i);
-            if headings::heading(&p.text).is_some() || metadata {
+            if let Some(label) = line_labels[i] {
+                Some(bare(label))
+            } else if headings::heading(&p.text).is_some() || metadata {
                 None
             } else if listed.is_label(&p.text) {
                 Some(bare(&p.text))
@@ -120,13 +123,16 @@ const EVENT_WORDS: &[&str] = &[
     "statement",
 ];
 
+/// Whether a label holds a word that names the event (`Press Briefing Transcript`).
+pub(super) fn names_event(label: &str) -> bool {
+    label
+        .split(' ')
+        .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 fn accept(c: &Candidate, count: usize, known_role: bool, stop_text: bool) -> bool {
     let words = c.label.split(' ').count();
-    let names_event = c
-        .label
-        .split(' ')
-        .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()));
-    if names_event && matches!(c.shape, Shape::Mixed | Shape::Caps | Shape::Stop) {
+    if names_event(c.label) && matches!(c.shape, Shape::Mixed | Shape::Caps | Shape::Stop) {
         return false;
     }
     match c.shape {
@@ -181,7 +187,7 @@ pub fn build(
         .filter_map(|c| names::short_form(c.label).map(|short| (short, c.label)))
         .collect();
     for (p, label) in paras.iter().zip(labels).skip(first) {
-        if let Some(h) = headings::heading(&p.text) {
+        if let Some(h) = headings::heading(&p.text).filter(|_| label.is_none()) {
             notes.add(p.line, NoteKind::Metadata, format!("section heading: {h}"));
             heading = Some(h);
             continue;

@@ -54,6 +54,20 @@ pub fn candidate(text: &str) -> Option<Candidate<'_>> {
             prefix: "",
         });
     }
+    // Markdown emphasis left around a label: `**Reporter:** text`, `**Reporter: text?**`.
+    if let Some(inner) = text.strip_prefix("**").or_else(|| text.strip_prefix("__")) {
+        let c = candidate(inner)?;
+        let rest = c.rest.trim_start_matches(['*', '_']).trim_start();
+        let rest = rest
+            .strip_suffix("**")
+            .or_else(|| rest.strip_suffix("__"))
+            .unwrap_or(rest)
+            .trim_end();
+        let label = c.label.trim_end_matches(['*', '_']).trim_end();
+        // `**问题1：…**` numbers a heading, not a speaker.
+        let numbered = label.chars().any(is_han) && label.chars().any(|c| c.is_ascii_digit());
+        return (!label.is_empty() && !numbered).then_some(Candidate { label, rest, ..c });
+    }
     if let Some((prefix, after)) = leading_parenthetical(text) {
         let c = candidate(after)?;
         let ok = c.shape == Shape::Han || crate::import::names::is_reporter_word(c.label);
@@ -74,7 +88,11 @@ fn colon_label(text: &str) -> Option<Candidate<'_>> {
     let label = text[..at].trim();
     let after = &text[at + colon.len_utf8()..];
     // `Edit:Wu` and `10:30` are not labels; Chinese text often has an ASCII colon with no space.
-    if colon == ':' && !after.is_empty() && !after.starts_with(' ') && !is_han_label(label.trim()) {
+    if colon == ':'
+        && !after.is_empty()
+        && !after.starts_with([' ', '*', '_'])
+        && !is_han_label(label.trim())
+    {
         return None;
     }
     let after = after.trim_start();
@@ -436,6 +454,16 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_around_a_label_is_residue() {
+        let c = candidate("**Reporter:** Why now?").unwrap();
+        assert_eq!((c.label, c.rest), ("Reporter", "Why now?"));
+        let c = candidate("**Reporter: Minister, why now?**").unwrap();
+        assert_eq!((c.label, c.rest), ("Reporter", "Minister, why now?"));
+        let c = candidate("**记者：**请问").unwrap();
+        assert_eq!((c.label, c.rest), ("记者", "请问"));
+    }
+
+    #[test]
     fn prose_is_not_a_label() {
         for t in [
             "The main work is as follows:",
@@ -446,6 +474,7 @@ mod tests {
             "# 标题　林：引语",
             "See https://example.org",
             "Hot spot one: the economy",
+            "**中文問題1：為什麼**",
         ] {
             assert_eq!(candidate(t), None, "{t}");
         }

@@ -153,6 +153,70 @@ fn names_an_office(phrase: &str) -> bool {
     })
 }
 
+/// The person a title is by or with: `Media Interview with Mr K Shanmugam, Minister for Law` →
+/// (`K Shanmugam`, `Minister for Law`); `Press Conference by Minister Jane Roe on …` → (`Jane Roe`,
+/// `Minister`); `外交部发言人汪文斌主持例行记者会` → (`汪文斌`, `外交部发言人`).
+pub fn person_in_title(title: &str) -> Option<(String, Option<String>)> {
+    if let Some(name) = super::spokesperson::in_title(title) {
+        let office = office_in_title(&name, title);
+        return Some((name, office));
+    }
+    let at = [" with ", " by ", " With ", " By "]
+        .iter()
+        .filter_map(|w| title.find(w).map(|i| i + w.len()))
+        .min()?;
+    let mut words = title[at..].split(' ').peekable();
+    let mut office: Vec<&str> = Vec::new();
+    let mut name: Vec<&str> = Vec::new();
+    let mut after_comma = None;
+    while let Some(w) = words.next() {
+        let bare = w.trim_end_matches([',', ';', ':']);
+        let lower = bare.to_lowercase();
+        let capital = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
+        if !capital {
+            break;
+        }
+        if name.is_empty() && (is_title_word(bare) || names::is_title(bare)) {
+            office.push(bare);
+        } else if !(name.is_empty()
+            && matches!(
+                lower.as_str(),
+                "mr" | "mr." | "ms" | "ms." | "mrs" | "mrs." | "dr" | "dr." | "madam"
+            ))
+        {
+            name.push(bare);
+        }
+        if w.ends_with(',') {
+            after_comma = Some(words.by_ref().collect::<Vec<_>>().join(" "));
+            break;
+        }
+        if name.len() == 4 {
+            break;
+        }
+    }
+    if name.is_empty() {
+        return None;
+    }
+    let office = if office.is_empty() {
+        after_comma
+            .map(|rest| {
+                let end = [" on ", " at ", " in ", ", "]
+                    .iter()
+                    .filter_map(|w| rest.find(w))
+                    .min()
+                    .unwrap_or(rest.len());
+                rest[..end].trim().to_string()
+            })
+            .filter(|o| names_an_office(o))
+    } else {
+        Some(office.join(" "))
+    };
+    Some((name.join(" "), office))
+}
+
 /// `Jane Roe` in the title for a one-word label `Roe`.
 fn first_name_in_title(name: &str, title: &str) -> Option<String> {
     let one_word = !name.contains(' ') && name.chars().all(|c| c.is_alphabetic() || c == '-');
@@ -270,5 +334,24 @@ mod tests {
             office_in_title("Ann Lee", "Harbour Forum with Ann Lee"),
             None
         );
+    }
+
+    #[test]
+    fn the_person_a_title_is_with() {
+        let got = |t: &str| person_in_title(t);
+        assert_eq!(
+            got(
+                "Transcript of Media Interview with Mr K Shanmugam, Minister for Home Affairs and Minister for Law, on Pedra Branca on 5 February 2017"
+            ),
+            Some((
+                "K Shanmugam".to_string(),
+                Some("Minister for Home Affairs and Minister for Law".to_string())
+            ))
+        );
+        assert_eq!(
+            got("Press Conference by Minister Jane Roe on Trade"),
+            Some(("Jane Roe".to_string(), Some("Minister".to_string())))
+        );
+        assert_eq!(got("Weekly press conference on trade"), None);
     }
 }

@@ -233,6 +233,7 @@ pub fn build(
         turns.push(t);
     }
     decide_placeholders(&mut turns, &placeholders, people, notes);
+    questions::split_unlabelled_answers(&mut turns, people, &meta.title, notes);
     super::named_reporters::find(&mut turns, people, notes);
     super::title_people::resolve(people, meta, notes);
     if q_labels {

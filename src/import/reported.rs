@@ -398,6 +398,7 @@ fn han_speakers(body: &[Para]) -> Vec<String> {
         .filter(|(n, c)| {
             *c >= 2
                 && !HAN_NOT_A_PERSON.contains(&n.as_str())
+                && super::han_names::is_surname_name(n)
                 && !n.starts_with(|ch: char| FUNCTION_CHARS.contains(&ch))
         })
         .map(|(n, _)| {

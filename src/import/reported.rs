@@ -196,17 +196,27 @@ pub fn attribute(
     let mut current = Voice::Person(narrator);
     let mut turns: Vec<DraftTurn> = Vec::new();
     for p in body {
-        let pieces = if p.text.len() > 1200 {
+        // Chinese reports switch voice from sentence to sentence; English ones mostly keep a
+        // paragraph in one voice, so only a wall of text is cut there.
+        let han = p.text.chars().any(super::labels::is_han);
+        let pieces = if p.text.len() > 1200 || han {
             split_sentences(&p.text)
         } else {
             vec![p.text.as_str()]
         };
         let mut chunk = String::new();
         for piece in pieces {
+            let first_piece = chunk.is_empty() && turns.last().is_none_or(|t| t.line != p.line);
             let voice = attribution(piece, &han_names, narrator, people, notes, p.line).unwrap_or(
                 match current {
                     // A reported question is one paragraph; what follows is narration or an answer.
                     Voice::Reporter => Voice::Person(narrator),
+                    // A Chinese paragraph that names no speaker is the writer's unless it goes on
+                    // with the last one's words.
+                    v if han && first_piece && !continues_speech(piece) => {
+                        let _ = v;
+                        Voice::Person(narrator)
+                    }
                     v => v,
                 },
             );
@@ -224,6 +234,20 @@ pub fn attribute(
         }
     }
     turns
+}
+
+/// Words that open a paragraph going on with what the last person quoted said: an
+/// enumeration, an addition, a pronoun that speaks.
+const GOES_ON: &[&str] = &[
+    "第一", "第二", "第三", "第四", "第五", "一是", "二是", "三是", "四是", "五是", "首先", "其次",
+    "此外", "另外", "同时", "同時", "最后", "最後", "他", "她", "我们", "我們",
+];
+
+/// Whether a paragraph that names no speaker goes on with the last one's words: it quotes, or it
+/// opens with a word of [`GOES_ON`].
+fn continues_speech(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with(['“', '"', '「', '『', '‘']) || GOES_ON.iter().any(|w| t.starts_with(w))
 }
 
 fn push(turns: &mut Vec<DraftTurn>, voice: Voice, line: u32, text: String) {
@@ -291,10 +315,11 @@ fn attribution(
     {
         return Some(Voice::Person(narrator));
     }
-    let han = han_names
-        .iter()
-        .filter_map(|n| text.find(n.as_str()).map(|at| (at, n)))
-        .min();
+    let han = if han_names.is_empty() {
+        None
+    } else {
+        han_speaker(text, han_names)
+    };
     match (asked, said, han) {
         (Some(q), s, h) if s.as_ref().is_none_or(|s| q < s.0) && h.is_none_or(|h| q < h.0) => {
             Some(Voice::Reporter)
@@ -362,6 +387,28 @@ fn split_role(role: &str) -> (String, Option<String>) {
         HeaderLine::Speaker { role, org, .. } => (role, org),
         _ => (role.to_string(), None),
     }
+}
+
+/// The first of `names` that speaks in `text` (`林鄭月娥表示`, `林鄭也說`, a short form that
+/// starts a full name), with where: a name merely mentioned does not speak.
+fn han_speaker<'n>(text: &str, names: &'n [String]) -> Option<(usize, &'n String)> {
+    HAN_SAID.captures_iter(text).find_map(|c| {
+        let run = c.get(1)?;
+        let chars: Vec<char> = run.as_str().chars().collect();
+        let mut end = chars.len();
+        while end > 0 && ADVERBS.contains(&chars[end - 1]) {
+            end -= 1;
+        }
+        let before: String = chars[..end].iter().collect();
+        names.iter().find_map(|n| {
+            let short: String = n.chars().take(2).collect();
+            let hit = [n.as_str(), short.as_str()]
+                .into_iter()
+                .find(|f| before.ends_with(f))?;
+            let at = run.start() + before.len() - hit.len();
+            Some((at, n))
+        })
+    })
 }
 
 /// Chinese names quoted at least twice ("林明说", "特首林明亮表示") that also recur in the text;
@@ -580,5 +627,33 @@ mod tests {
                 .iter()
                 .any(|t| matches!(t.voice, Voice::Person(i) if people.list[i].name == "林明亮"))
         );
+    }
+
+    #[test]
+    fn a_chinese_report_gives_back_the_writers_words() {
+        let raw = "记者会上，发言人林明亮表示，港口恢复。林明亮说，铁路增长。\n\n\
+                   这场疫情始发于去年，林明亮曾到访港口。\n\n\
+                   此外，林明亮还说，航空也在恢复。\n\n\
+                   林明亮在会上的讲话引起关注。\n";
+        let (s, people, _) = run(raw);
+        let lin = people.find("林明亮").expect("the spokesperson");
+        let by: Vec<(bool, &str)> = s[0]
+            .turns
+            .iter()
+            .flat_map(|t| {
+                t.paras
+                    .iter()
+                    .map(move |p| (t.voice == Voice::Person(lin), p.text.as_str()))
+            })
+            .collect();
+        let lin_said = |start: &str| by.iter().find(|(_, t)| t.contains(start)).map(|b| b.0);
+        assert_eq!(lin_said("铁路增长"), Some(true));
+        assert_eq!(
+            lin_said("这场疫情"),
+            Some(false),
+            "background, and a mere mention"
+        );
+        assert_eq!(lin_said("此外"), Some(true));
+        assert_eq!(lin_said("林明亮在会上"), Some(false), "named, not speaking");
     }
 }

@@ -12,22 +12,28 @@ use std::collections::HashMap;
 const MAX_CHARS: usize = 48;
 const MAX_WORDS: usize = 6;
 
-/// Per paragraph, the label it is if it is a line label of this text.
-pub fn find(paras: &[Para]) -> Vec<Option<&str>> {
+/// Markup code of a label that leads its paragraph's text (`GUYON Thank you …`).
+const LEADS: usize = 100;
+
+/// Per paragraph, the label it holds and the text after it, if it is a line label of this text.
+pub fn find(paras: &[Para]) -> Vec<Option<(&str, &str)>> {
     let shapes: Vec<Option<(usize, &str)>> = paras.iter().map(|p| shape(&p.text)).collect();
-    // A label is followed by speech, not by another label-like line.
-    let cands: Vec<Option<(usize, &str)>> = (0..paras.len())
+    // A label alone is followed by speech, not by another label-like line.
+    let cands: Vec<Option<(usize, &str, &str)>> = (0..paras.len())
         .map(|i| {
             let next_is_speech = paras.get(i + 1).is_some() && shapes[i + 1].is_none();
-            shapes[i].filter(|_| next_is_speech)
+            match shapes[i] {
+                Some((m, l)) => next_is_speech.then_some((m, l, "")),
+                None => caps_lead(&paras[i].text).map(|(l, rest)| (LEADS, l, rest)),
+            }
         })
         .collect();
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for (_, label) in cands.iter().flatten() {
+    for (_, label, _) in cands.iter().flatten() {
         *counts.entry(names::key(label)).or_default() += 1;
     }
     let recurring: Vec<usize> = (0..cands.len())
-        .filter(|&i| cands[i].is_some_and(|(_, l)| counts[&names::key(l)] >= 2))
+        .filter(|&i| cands[i].is_some_and(|(_, l, _)| counts[&names::key(l)] >= 2))
         .collect();
     let none = vec![None; paras.len()];
     let distinct = counts.values().filter(|&&n| n >= 2).count();
@@ -35,22 +41,64 @@ pub fn find(paras: &[Para]) -> Vec<Option<&str>> {
         return none;
     }
     // Turns alternate: the same label twice in a row is the exception.
-    let keys: Vec<String> = cands.iter().flatten().map(|(_, l)| names::key(l)).collect();
+    let keys: Vec<String> = cands
+        .iter()
+        .flatten()
+        .map(|(_, l, _)| names::key(l))
+        .collect();
     let repeats = keys.windows(2).filter(|w| w[0] == w[1]).count();
     if repeats * 3 > keys.len() - 1 {
         return none;
     }
-    let markup = most_common(recurring.iter().filter_map(|&i| cands[i].map(|(m, _)| m)));
+    let markup = most_common(
+        recurring
+            .iter()
+            .filter_map(|&i| cands[i].map(|(m, _, _)| m)),
+    );
     let (first, last) = (recurring[0], recurring[recurring.len() - 1]);
-    cands
+    let found: Vec<Option<(&str, &str)>> = cands
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let (m, label) = (*c)?;
+            let (m, label, rest) = (*c)?;
             let recurs = counts[&names::key(label)] >= 2;
-            (m == markup && (recurs || (first..=last).contains(&i))).then_some(label)
+            (m == markup && (recurs || (first..=last).contains(&i))).then_some((label, rest))
         })
-        .collect()
+        .collect();
+    // Turns are dense: where labels are, a good share of the paragraphs holds one.
+    let dense = 5 * found.iter().flatten().count() >= last + 1 - first;
+    if dense { found } else { none }
+}
+
+/// `GUYON Thank you …`: a run of one to three upper-case words leading a paragraph, then text
+/// that starts a sentence; the label and that text.
+fn caps_lead(text: &str) -> Option<(&str, &str)> {
+    let mut end = 0;
+    let mut words = 0;
+    for w in text.split(' ') {
+        let caps = w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
+            && w.chars().any(char::is_alphabetic);
+        if !caps || words == 3 {
+            break;
+        }
+        words += 1;
+        end += w.len() + 1;
+    }
+    if words == 0 || end > 32 {
+        return None;
+    }
+    // The words were split at single spaces, so `end` is a char boundary or the text's end.
+    let label = text.get(..end - 1)?.trim();
+    let rest = text.get(end..)?.trim_start();
+    let first_word = rest.split(' ').next()?;
+    let starts_sentence = first_word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '(')
+        && first_word.chars().any(char::is_lowercase);
+    starts_sentence.then_some((label, rest))
 }
 
 /// The markup (heading level, 0 for none) and the label of a line that could be a line label.
@@ -158,7 +206,7 @@ mod tests {
         let p = paras(text);
         find(&p)
             .into_iter()
-            .map(|l| l.map(str::to_string))
+            .map(|l| l.map(|(l, _)| l.to_string()))
             .collect()
     }
 
@@ -192,6 +240,20 @@ mod tests {
         let got = labels(text);
         assert_eq!(got[2].as_deref(), Some("记者"));
         assert_eq!(got[4].as_deref(), Some("发言人"));
+    }
+
+    #[test]
+    fn capitals_leading_a_paragraph_recur_as_labels() {
+        let text = "TVNZ interview\n\nANN Thank you for joining us.\n\nBO It is a pleasure.\n\nANN Why now?\n\nBO Because it is time.\n\nANN Okay.\n\nBO Good.";
+        let p = paras(text);
+        let got = find(&p);
+        assert_eq!(got[1], Some(("ANN", "Thank you for joining us.")));
+        assert_eq!(got[4], Some(("BO", "Because it is time.")));
+        assert_eq!(got[0], None);
+        assert_eq!(caps_lead("MEDIA TRANSCRIPT"), None);
+        assert_eq!(caps_lead("ÉTÉ Été"), Some(("ÉTÉ", "Été")));
+        let report = "US Officials said so.\n\nThe talks ran late.\n\nNATO Ministers met.\n\nIt rained.\n\nUS Forces left.\n\nMore talks followed.\n\nThe end came.";
+        assert!(find(&paras(report)).iter().all(Option::is_none));
     }
 
     #[test]

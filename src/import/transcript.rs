@@ -34,8 +34,11 @@ pub fn find_labels<'a>(paras: &'a [Para], listed: &Lists) -> Option<Vec<Option<C
         .enumerate()
         .map(|(i, (p, field))| {
             let metadata = field.is_some() || listed.holds(i);
-            if let Some(label) = line_labels[i] {
-                Some(bare(label))
+            if let Some((label, rest)) = line_labels[i] {
+                Some(Candidate {
+                    rest,
+                    ..bare(label)
+                })
             } else if headings::heading(&p.text).is_some() || metadata {
                 None
             } else if listed.is_label(&p.text) {

@@ -10,6 +10,7 @@
 use super::{ContainerMeta, Dropped, Format, Place, Read};
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector, node::Element};
+use std::collections::HashSet;
 
 /// Whether text that was not named as HTML is a page all the same: it opens like one, or its
 /// lines are mostly block tags (raw HTML pasted into a text or Markdown file).
@@ -132,6 +133,7 @@ pub fn read(source: &str) -> Read {
             line: out.places.len() as u32 + 1,
         });
     }
+    let holds_article = article_holders(&doc);
     let mut dropped = Vec::new();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut pre_depth = 0usize;
@@ -143,7 +145,9 @@ pub fn read(source: &str) -> Read {
                 }
                 match node.value() {
                     Node::Element(el) => {
-                        if let Some(why) = chrome(el) {
+                        let holds =
+                            holds_article.contains(&node.id()) && !NEVER_TEXT.contains(&el.name());
+                        if let Some(why) = chrome(el).filter(|_| !holds) {
                             if let Some(e) = ElementRef::wrap(node) {
                                 let text = e.text().collect::<String>();
                                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -219,6 +223,37 @@ fn split_front_matter(source: &str) -> (&str, &str, u32) {
         }
         None => ("", source, 0),
     }
+}
+
+/// Elements whose content is never text, whatever they hold.
+const NEVER_TEXT: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
+
+/// The elements that hold the page's article (`<main>`, `itemprop="articleBody"`, `role="main"`,
+/// else a page's only `<article>`) and all their ancestors: whatever their class or role says (a reading pane
+/// marked `role="complementary"`, a page wrapped in one `<form>`), they are not chrome.
+fn article_holders(doc: &Html) -> HashSet<ego_tree::NodeId> {
+    // `<article>` counts only where it is one: listings of related stories are articles too.
+    let main =
+        Selector::parse(r#"main, [itemprop="articleBody"], [role="main"]"#).expect("main selector");
+    let article = Selector::parse("article").expect("article selector");
+    let mut found: Vec<ElementRef> = doc.select(&main).collect();
+    if found.is_empty() {
+        found = doc.select(&article).collect();
+        if found.len() > 1 {
+            found.clear();
+        }
+    }
+    let mut out = HashSet::new();
+    for el in found {
+        let mut node = Some(*el);
+        while let Some(n) = node {
+            if !out.insert(n.id()) {
+                break;
+            }
+            node = n.parent();
+        }
+    }
+    out
 }
 
 /// Why an element is page chrome, if it is.
@@ -440,6 +475,18 @@ mod tests {
 
     fn lines(html: &str) -> Vec<String> {
         read(html).text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn what_holds_the_article_is_not_chrome() {
+        let page = "<html><body><div class='read' role='complementary'>\
+            <div itemprop='articleBody'><p>MR. A: Good afternoon.</p></div>\
+            <aside class='related'><article>Other story</article><article>More</article></aside>\
+            </div><form id='aspnetForm'><p>Form text</p></form></body></html>";
+        assert_eq!(lines(page), ["MR. A: Good afternoon."]);
+        let wrapped = "<html><body><form id='aspnetForm'><div class='sidebar'>Links</div>\
+            <article><p>Q: Why?</p></article></form></body></html>";
+        assert_eq!(lines(wrapped), ["Q: Why?"]);
     }
 
     #[test]

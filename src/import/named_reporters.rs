@@ -59,7 +59,8 @@ struct Seen {
     called: usize,
     asks: usize,
     introduced: bool,
-    /// Turns after which the principal speaks, and the words of all their turns.
+    /// Turns after which the principal speaks, and the bytes of all their turns (how much they
+    /// say, in proportion: the text is in one language).
     answered: usize,
     words: usize,
     /// The outlet they named when they introduced themselves.
@@ -71,7 +72,11 @@ struct Seen {
 /// their outlet, into reporters.
 pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
     let mut seen: HashMap<usize, Seen> = HashMap::new();
-    let principal = principal(turns, people);
+    let turn_words: Vec<usize> = turns
+        .iter()
+        .map(|t| t.paras.iter().map(|p| p.text.len()).sum())
+        .collect();
+    let principal = principal(turns, &turn_words, people);
     for k in 0..turns.len() {
         let Voice::Person(i) = turns[k].voice else {
             continue;
@@ -85,7 +90,7 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
             ..Seen::default()
         });
         st.turns += 1;
-        st.words += turns[k].paras.iter().map(|p| words(&p.text)).sum::<usize>();
+        st.words += turn_words[k];
         if principal.is_some_and(|(pi, _)| {
             pi != i
                 && turns
@@ -181,11 +186,10 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
 
 /// The speaker who says the most, with the mean words of their turns, when they speak in at
 /// least three turns and say a third of all words: the one the others put questions to.
-fn principal(turns: &[DraftTurn], people: &People) -> Option<(usize, f64)> {
+fn principal(turns: &[DraftTurn], turn_words: &[usize], people: &People) -> Option<(usize, f64)> {
     let mut by_person: HashMap<usize, (usize, usize)> = HashMap::new();
     let mut total = 0;
-    for t in turns {
-        let n: usize = t.paras.iter().map(|p| words(&p.text)).sum();
+    for (t, &n) in turns.iter().zip(turn_words) {
         total += n;
         if let Voice::Person(i) = t.voice
             && people.list[i].kind != SpeakerKind::Reporter
@@ -206,11 +210,6 @@ fn principal(turns: &[DraftTurn], people: &People) -> Option<(usize, f64)> {
 fn asks_the_principal(s: &Seen, (_, principal_mean): (usize, f64)) -> bool {
     let mean = s.words as f64 / s.turns.max(1) as f64;
     s.asks > 0 && 2 * s.asks >= s.turns && 2 * s.answered >= s.turns && mean < principal_mean
-}
-
-/// Words of a text; a Chinese character counts as one.
-fn words(text: &str) -> usize {
-    text.split_whitespace().count() + text.chars().filter(|&c| super::labels::is_han(c)).count()
 }
 
 /// Whether the end of a turn names `name` (its first word will do: officials call on first names).

@@ -52,26 +52,16 @@ pub fn split_unlabelled_answers(
 
 /// Whether a paragraph asks something.
 pub fn asks(text: &str) -> bool {
-    if text.contains(['?', '？']) {
-        return true;
-    }
-    let lower = text.to_lowercase();
-    [
-        "may i ask",
-        "i'd like to ask",
-        "i would like to ask",
-        "i want to ask",
-        "my question is",
-        "could you tell us",
-        "can you tell us",
-        "请问",
-        "請問",
-        "想问",
-        "想問",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    text.contains(['?', '？']) || ASKING.is_match(text)
 }
+
+/// Phrases that ask without a question mark.
+static ASKING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        "(?i)may i ask|i'd like to ask|i would like to ask|i want to ask|my question is|could you tell us|can you tell us|请问|請問|想问|想問",
+    )
+    .expect("asking pattern")
+});
 
 /// Whether a paragraph asks the host for the questions rather than asking one (`Operator, would
 /// you please poll for questions?`, `Any questions?`).

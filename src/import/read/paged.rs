@@ -329,11 +329,16 @@ fn close_letter_spacing_all(text: &str) -> Option<String> {
     if !has_letter_spacing(text.as_bytes()) {
         return None;
     }
-    Some(
-        text.split_inclusive('\n')
-            .map(close_letter_spacing)
-            .collect(),
-    )
+    // Only the lines that have it are rebuilt; the rest are copied.
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if has_letter_spacing(line.as_bytes()) {
+            out.push_str(&close_letter_spacing(line));
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
 }
 
 /// Quick test for `X Y Z W` (four upper-case ASCII letters, each alone), linear in the text.

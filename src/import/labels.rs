@@ -76,7 +76,9 @@ pub fn candidate(text: &str) -> Option<Candidate<'_>> {
     if let Some(c) = time_then_colon(text) {
         return Some(c);
     }
-    colon_label(text).or_else(|| stop_label(text))
+    colon_label(text)
+        .or_else(|| stop_label(text))
+        .or_else(|| dashed_answer(text))
 }
 
 /// A label ended by a colon.
@@ -180,6 +182,32 @@ fn q_label(text: &str) -> Option<&str> {
         return Some("");
     }
     text.strip_prefix("Q ")
+        .or_else(|| dashed(text, &["Question", "Q"]))
+}
+
+/// `Question – text`, `Answer - text`: a role word of `words` ended by a dash between spaces
+/// (only role words: `Monday - the talks` names nobody).
+fn dashed<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+    words.iter().find_map(|w| {
+        let rest = text.strip_prefix(w)?;
+        ["–", "—", "-"].iter().find_map(|d| {
+            rest.strip_prefix(' ')?
+                .strip_prefix(d)?
+                .strip_prefix(' ')
+                .map(str::trim_start)
+        })
+    })
+}
+
+/// `Answer – text`, `A - text`: the answer label with a dash, as the label `A`.
+fn dashed_answer(text: &str) -> Option<Candidate<'_>> {
+    let rest = dashed(text, &["Answer", "A"])?;
+    Some(Candidate {
+        label: "A",
+        rest,
+        shape: Shape::Caps,
+        prefix: "",
+    })
 }
 
 fn leading_parenthetical(text: &str) -> Option<(&str, &str)> {
@@ -451,6 +479,16 @@ mod tests {
             shape("MR. KIRBY: Thanks."),
             Some((Shape::Caps, "MR. KIRBY", "Thanks."))
         );
+    }
+
+    #[test]
+    fn role_words_with_a_dash_are_labels() {
+        let c = candidate("Question - Why now?").unwrap();
+        assert_eq!((c.label, c.rest, c.shape), ("Q", "Why now?", Shape::Q));
+        let c = candidate("Answer – Because.").unwrap();
+        assert_eq!((c.label, c.rest), ("A", "Because."));
+        assert_eq!(candidate("Monday - the talks went on"), None);
+        assert_eq!(candidate("Answers - none came"), None);
     }
 
     #[test]

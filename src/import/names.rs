@@ -215,6 +215,10 @@ pub fn classify(label: &str) -> Who {
     if is_host_word(&lower) {
         return person(label, None, Hint::Host);
     }
+    // `Answer:` and `答：` are the `A:` that answers `Q:`.
+    if matches!(lower.as_str(), "answer" | "答" | "回答") {
+        return person("A", None, Hint::Official);
+    }
     if matches!(
         lower.as_str(),
         "interpreter" | "translator" | "翻译" | "翻譯"

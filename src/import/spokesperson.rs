@@ -65,8 +65,13 @@ pub fn resolve_answer_label(people: &mut People, title: &str, notes: &mut Notes)
     let Some(i) = people.list.iter().position(|p| p.name == "A") else {
         return;
     };
-    let (name, why) = match in_title(title) {
-        Some(name) => (name, "the spokesperson the title names"),
+    let named = in_title(title).or_else(|| {
+        super::title_people::person_in_title(title)
+            .or_else(|| super::title_people::person_leading_title(title))
+            .map(|(name, _)| name)
+    });
+    let (name, why) = match named {
+        Some(name) => (name, "the person the title names"),
         None => (
             "Spokesperson".to_string(),
             "the spokesperson answering `Q:`",

@@ -217,6 +217,21 @@ pub fn person_in_title(title: &str) -> Option<(String, Option<String>)> {
     Some((name.join(" "), office))
 }
 
+/// The person a title opens with, before a comma and an office: `Y Venugopal Reddy, ex-RBI
+/// Governor and IAS officer, visited …` → (`Y Venugopal Reddy`, `ex-RBI Governor and IAS officer`).
+pub fn person_leading_title(title: &str) -> Option<(String, Option<String>)> {
+    let (name, rest) = title.split_once(", ")?;
+    let words: Vec<&str> = name.split(' ').collect();
+    let name_like = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        });
+    let office = rest.split(',').next().unwrap_or("").trim();
+    (name_like && names_an_office(office)).then(|| (name.to_string(), Some(office.to_string())))
+}
+
 /// `Jane Roe` in the title for a one-word label `Roe`.
 fn first_name_in_title(name: &str, title: &str) -> Option<String> {
     let one_word = !name.contains(' ') && name.chars().all(|c| c.is_alphabetic() || c == '-');
@@ -353,5 +368,16 @@ mod tests {
             Some(("Jane Roe".to_string(), Some("Minister".to_string())))
         );
         assert_eq!(got("Weekly press conference on trade"), None);
+        assert_eq!(
+            person_leading_title("Ann Bo Lee, former Governor of the Bank, spoke to students"),
+            Some((
+                "Ann Bo Lee".to_string(),
+                Some("former Governor of the Bank".to_string())
+            ))
+        );
+        assert_eq!(
+            person_leading_title("Today, the talks went on, and on"),
+            None
+        );
     }
 }

@@ -240,7 +240,12 @@ pub fn build(
     super::named_reporters::find(&mut turns, people, notes);
     super::title_people::resolve(people, meta, notes);
     if q_labels {
-        super::spokesperson::resolve_answer_label(people, &meta.title, notes);
+        // With no title yet, the opening words may name who answers.
+        let about = match intro.first() {
+            Some(p) if meta.title.trim().is_empty() => p.text.as_str(),
+            _ => meta.title.as_str(),
+        };
+        super::spokesperson::resolve_answer_label(people, about, notes);
     }
     find_host(&turns, people, notes);
     // Where reporters have labels of their own (`Q`, a call's listed analysts), no question hides

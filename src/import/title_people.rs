@@ -248,6 +248,17 @@ fn first_name_in_title(name: &str, title: &str) -> Option<String> {
                 && !is_title_word(w[0])
         })
         .map(|w| format!("{} {name}", w[0]))
+        .or_else(|| {
+            // `Green Party Leader Metiria Turei` for the label `METIRIA`: a first name.
+            words.windows(2).find_map(|w| {
+                let surname = w[1].trim_end_matches([',', ';', ':', '.']);
+                let fits = w[0] == name
+                    && surname.chars().next().is_some_and(char::is_uppercase)
+                    && surname.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !is_title_word(surname);
+                fits.then(|| format!("{name} {surname}"))
+            })
+        })
 }
 
 /// `President Lee` in the title for the label `THE PRESIDENT`.
@@ -281,6 +292,9 @@ fn is_title_word(w: &str) -> bool {
             | "director"
             | "spokesperson"
             | "chair"
+            | "leader"
+            | "premier"
+            | "mayor"
             | "by"
             | "with"
             | "and"
@@ -368,6 +382,17 @@ mod tests {
             Some(("Jane Roe".to_string(), Some("Minister".to_string())))
         );
         assert_eq!(got("Weekly press conference on trade"), None);
+        assert_eq!(
+            first_name_in_title(
+                "Metiria",
+                "Espiner interviews Green Party Leader Metiria Turei"
+            ),
+            Some("Metiria Turei".to_string())
+        );
+        assert_eq!(
+            first_name_in_title("Roe", "Press Call by Deputy Secretary Jane Roe"),
+            Some("Jane Roe".to_string())
+        );
         assert_eq!(
             person_leading_title("Ann Bo Lee, former Governor of the Bank, spoke to students"),
             Some((

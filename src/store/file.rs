@@ -28,11 +28,29 @@ pub fn lock(dir: &Path) -> Result<Lock, StoreError> {
         .write(true)
         .open(&path)
         .map_err(|e| StoreError::io(&path, e))?;
-    // The qualified call picks fs4's flock-based lock over std's inherent method, which needs a
-    // newer Rust than the crate's minimum.
-    fs4::fs_std::FileExt::lock_exclusive(&file).map_err(|e| StoreError::io(&path, e))?;
-    Ok(Lock { _file: file })
+    // Another brief holds the lock only for the moment of a write; one that holds it longer is
+    // stuck, and waiting for it would freeze this one. The qualified call picks fs4's
+    // flock-based lock over std's inherent method, which needs a newer Rust.
+    let start = std::time::Instant::now();
+    loop {
+        if fs4::fs_std::FileExt::try_lock_exclusive(&file).map_err(|e| StoreError::io(&path, e))? {
+            return Ok(Lock { _file: file });
+        }
+        if start.elapsed() >= LOCK_WAIT {
+            return Err(StoreError::Unreadable {
+                path,
+                reason: format!(
+                    "locked by another process for more than {} s; bookmarks and positions are not saved",
+                    LOCK_WAIT.as_secs()
+                ),
+            });
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
+
+/// How long a change waits for the state folder's lock.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Replace `path` with `contents` atomically ([`crate::fsutil::write_atomically`]): a crash
 /// leaves the old file or the new one, never a mix.
@@ -51,6 +69,15 @@ struct Header {
 /// is renamed to `NAME.corrupt-YYYYMMDDTHHMMSS` and reported as a [`Warning`], so the caller
 /// starts afresh without ever writing over it.
 pub fn load<T: DeserializeOwned>(path: &Path) -> Result<(Option<T>, Option<Warning>), StoreError> {
+    // A FIFO or a device would block the read forever, or never end: leave it alone.
+    if let Ok(m) = fs::metadata(path)
+        && !m.is_file()
+    {
+        return Err(StoreError::Unreadable {
+            path: path.to_path_buf(),
+            reason: "not a regular file (a pipe, a device or a folder); left alone".to_string(),
+        });
+    }
     let reason = match fs::read(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((None, None)),
         Err(e) => e.to_string(),

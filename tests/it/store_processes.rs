@@ -97,3 +97,46 @@ fn concurrent_processes_keep_every_bookmark() {
     names.sort();
     assert_eq!(names, ["bookmarks.toml", "positions.toml", "state.lock"]);
 }
+
+#[test]
+fn a_lock_held_elsewhere_is_waited_for_a_bounded_time_then_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = briefing();
+    let r = BriefingRef::new(&b, None);
+    let (mut store, _) = Store::open(Some(dir.path().to_path_buf())).unwrap();
+    // Another open of the lock file: flock locks conflict between open files, as between processes.
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.path().join("state.lock"))
+        .unwrap();
+    fs4::fs_std::FileExt::lock_exclusive(&held).unwrap();
+    let err = store
+        .add(&r, &b, at(0, 1, 0), None)
+        .expect_err("a held lock is reported");
+    assert!(
+        err.to_string().contains("locked by another process"),
+        "{err}"
+    );
+    drop(held);
+    assert!(store.add(&r, &b, at(0, 1, 0), None).unwrap().is_some());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_that_is_a_pipe_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("bookmarks.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return;
+    }
+    let err = match Store::open(Some(dir.path().to_path_buf())) {
+        Ok(_) => panic!("a pipe is not read"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("not a regular file"), "{err}");
+    assert!(fifo.exists(), "the pipe is left where it was");
+}

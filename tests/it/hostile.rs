@@ -191,3 +191,76 @@ fn fmt_keeps_a_files_mode_and_leaves_a_read_only_file_alone_unless_forced() {
     assert_ne!(std::fs::read_to_string(&file).unwrap(), text);
     assert_eq!(mode(), 0o444);
 }
+
+/// C0 and C1 controls (but line breaks and tabs), bidi controls and zero-width characters,
+/// written out here rather than taken from `safe_text`, so that the test checks it.
+fn raw_controls(out: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(out)
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}')
+        })
+        .collect()
+}
+
+/// Characters an attacker would reach for: C0 and C1 controls, bidi controls, zero-width ones,
+/// and ordinary text around them.
+fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pick = prop_oneof![
+        Just('\u{1b}'),
+        Just('\u{7}'),
+        Just('\u{9b}'),
+        Just('\u{85}'),
+        Just('\u{202e}'),
+        Just('\u{2066}'),
+        Just('\u{200b}'),
+        Just('\u{feff}'),
+        Just('\r'),
+        any::<char>(),
+        proptest::char::range('a', 'z'),
+    ];
+    proptest::collection::vec(pick, 0..24).prop_map(|v| v.into_iter().collect())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Whatever a briefing holds, valid or not, no command prints a control or invisible
+    /// character, on stdout or on stderr.
+    #[test]
+    fn no_command_prints_a_control_character(
+        title in hostile_text(),
+        name in hostile_text(),
+        para in hostile_text(),
+        kind in hostile_text(),
+        speech in hostile_text(),
+    ) {
+        let text = std::fs::read_to_string(SAMPLE)
+            .unwrap()
+            .replacen("Press conference", &title, 1)
+            .replacen("Chen Lihua", &name, 1)
+            .replacen("A shipping route", &para, 1)
+            .replacen("## qa", &format!("## qa{kind}"), 1)
+            .replacen("Good afternoon.", &format!("Good {speech} afternoon."), 1);
+        let commands: [&[&str]; 9] = [
+            &["check", "-"],
+            &["fmt", "-"],
+            &["outline", "-"],
+            &["outline", "--json", "-"],
+            &["figures", "--json", "-"],
+            &["terms", "-"],
+            &["terms", "--json", "-"],
+            &["render", "--width", "30", "-"],
+            &["import", "-"],
+        ];
+        for args in commands {
+            let out = brief().args(args).write_stdin(text.clone()).output().unwrap();
+            proptest::prop_assert!(out.status.code().is_some_and(|c| c < 100), "{args:?} crashed");
+            proptest::prop_assert_eq!(raw_controls(&out.stdout), vec![], "{:?} stdout", args);
+            proptest::prop_assert_eq!(raw_controls(&out.stderr), vec![], "{:?} stderr", args);
+        }
+    }
+}

@@ -31,8 +31,9 @@ impl Drop for Guard {
     }
 }
 
-/// Run the reader until the user quits or a signal arrives.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Run the reader until the user quits or a signal arrives; returns what is left to say once
+/// the terminal is restored (a reading position that could not be saved).
+pub fn run(mut app: App) -> io::Result<Option<String>> {
     let (tx, rx) = mpsc::channel::<Wake>();
     spawn_signals(tx.clone())?;
     // The guard first: if entering the alternate screen fails after raw mode was turned on,
@@ -70,10 +71,7 @@ pub fn run(mut app: App) -> io::Result<()> {
                     }
                 }
                 Wake::FileChanged(_) => {}
-                Wake::Signal | Wake::InputClosed => {
-                    app.save_position();
-                    app.running = false;
-                }
+                Wake::Signal | Wake::InputClosed => app.quit(),
             }
             if !app.running {
                 break;
@@ -84,7 +82,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         }
         watch.follow(app.watched());
     }
-    Ok(())
+    Ok(app.last_words.take())
 }
 
 /// Carry out what the app asked of the terminal.

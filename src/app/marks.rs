@@ -383,17 +383,26 @@ impl App {
     }
 
     /// Remember where the open briefing is being read (the paragraph at the top of the page).
-    pub fn save_position(&mut self) {
+    ///
+    /// Returns what went wrong, also shown in the status line, for a caller that is quitting and
+    /// must say it once the terminal is restored.
+    pub fn save_position(&mut self) -> Option<String> {
         let (Some(store), Some(doc)) = (&mut self.store, &self.doc) else {
-            return;
+            return None;
         };
-        let Some(top) = doc.view.anchor_at(doc.offset) else {
-            return;
-        };
+        let top = doc.view.anchor_at(doc.offset)?;
         let full = doc.filter.as_ref().map_or(top, |f| f.to_full(top));
-        if let Err(e) = store.save_position(&doc.briefing, &doc.full, full) {
-            self.warn(format!("reading position not saved: {e}"));
-        }
+        let e = store.save_position(&doc.briefing, &doc.full, full).err()?;
+        let text = format!("reading position not saved: {e}");
+        self.warn(text.clone());
+        Some(text)
+    }
+
+    /// Save the reading position and stop, keeping any failure to tell after the terminal is
+    /// restored.
+    pub fn quit(&mut self) {
+        self.last_words = self.save_position();
+        self.running = false;
     }
 
     /// Open the briefing where it was left last time, and tell the store where it lives now.

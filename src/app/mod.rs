@@ -244,6 +244,8 @@ pub struct App {
     pub message: Option<Message>,
     pub mouse: bool,
     pub running: bool,
+    /// What to say once the terminal is restored: a reading position that quitting could not save.
+    pub last_words: Option<String>,
     /// Styles of the screen (colour, or the NO_COLOR fallback).
     pub theme: Theme,
     /// Bookmarks and reading positions; `None` when the state folder cannot be used.
@@ -283,6 +285,7 @@ impl App {
             message: None,
             mouse,
             running: true,
+            last_words: None,
             theme: Theme::from_env(),
             store: None,
             store_error: None,
@@ -319,7 +322,8 @@ impl App {
 
     /// Open a briefing in the reader.
     pub fn open(&mut self, full: Briefing, origin: Origin) {
-        self.save_position();
+        // A failure is in the status line; the new briefing opens all the same.
+        let _ = self.save_position();
         let width = self.text_width();
         self.doc = Some(Doc::new(full, origin, width));
         self.refresh_marks();

@@ -10,8 +10,7 @@ impl App {
         let count = self.count.take();
         self.message = None;
         if action == Action::Quit && self.overlay.is_none() {
-            self.save_position();
-            self.running = false;
+            self.quit();
             return;
         }
         if action == Action::ToggleMouse {

@@ -94,5 +94,9 @@ pub fn run(args: ReadArgs) -> CliResult {
              use `brief render FILE` to print a briefing",
         ));
     }
-    crate::tui::run(app).map_err(|e| CliError::invalid(format!("terminal: {e}")))
+    match crate::tui::run(app).map_err(|e| CliError::invalid(format!("terminal: {e}")))? {
+        // The terminal is restored by now: the user sees this under their shell prompt.
+        Some(unsaved) => Err(CliError::invalid(unsaved)),
+        None => Ok(()),
+    }
 }

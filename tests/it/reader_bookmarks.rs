@@ -590,3 +590,21 @@ fn the_bookmarks_list_uses_a_wide_screen_for_the_passage() {
     assert!(wide.chars().count() > 120, "{wide}");
     assert!(wide.contains("Mr. Lin Wei, director"), "{wide}");
 }
+
+#[test]
+fn a_position_that_cannot_be_saved_at_quit_is_kept_to_say_after_the_terminal_is_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let file = fixture("harbour.brief");
+    let mut app = app_with_state(&state, &file);
+    keys(&mut app, "jj");
+    // The state folder is gone and a file stands in its place: every write fails, as on a full
+    // or vanished disk, and the old state is not touched.
+    std::fs::remove_dir_all(&state).unwrap();
+    std::fs::write(&state, "not a folder").unwrap();
+    keys(&mut app, "q");
+    assert!(!app.running);
+    let said = app.last_words.as_deref().expect("the failure is kept");
+    assert!(said.starts_with("reading position not saved"), "{said}");
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), "not a folder");
+}

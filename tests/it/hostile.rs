@@ -91,16 +91,42 @@ fn a_full_device_is_an_error_not_a_panic() {
         eprintln!("SKIPPED: no /dev/full on this system");
         return;
     }
-    for args in [vec!["outline", SAMPLE], vec!["render", SAMPLE], vec!["man"]] {
+    let state = tempfile::tempdir().unwrap();
+    let state_dir = state.path().to_str().unwrap();
+    let raw = "MR. LEE: Good afternoon.\n\nQ: Why?\n\nMR. LEE: Because.\n";
+    for args in [
+        vec!["fmt", "-"],
+        vec!["outline", SAMPLE],
+        vec!["outline", "--json", SAMPLE],
+        vec!["figures", SAMPLE],
+        vec!["figures", "--json", SAMPLE],
+        vec!["terms", SAMPLE],
+        vec!["terms", "--json", SAMPLE],
+        vec!["render", SAMPLE],
+        vec!["import", "-"],
+        vec!["bookmarks", "--json", "--state-dir", state_dir],
+        vec!["completions", "bash"],
+        vec!["man"],
+    ] {
         let full = std::fs::OpenOptions::new()
             .write(true)
             .open("/dev/full")
             .unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        let stdin = if args[0] == "import" {
+            raw.to_string()
+        } else {
+            std::fs::read_to_string(SAMPLE).unwrap()
+        };
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
             .args(&args)
+            .stdin(Stdio::piped())
             .stdout(full)
-            .output()
+            .stderr(Stdio::piped())
+            .spawn()
             .unwrap();
+        use std::io::Write;
+        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+        let out = child.wait_with_output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(
             String::from_utf8_lossy(&out.stderr).contains("<stdout>"),

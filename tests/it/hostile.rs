@@ -158,13 +158,28 @@ fn a_closed_pipe_ends_quietly() {
     }
     std::fs::write(&big, text).unwrap();
     brief().arg("check").arg(&big).assert().success();
-    for (cmd, to_stderr) in [("render", false), ("outline", false), ("check", true)] {
-        let bad = dir.path().join("bad.brief");
-        std::fs::write(&bad, "+++\ntitle = 1\n+++\n".repeat(2000)).unwrap();
-        let target = if to_stderr { &bad } else { &big };
+    let bad = dir.path().join("bad.brief");
+    std::fs::write(&bad, "+++\ntitle = 1\n+++\n".repeat(2000)).unwrap();
+    let commands: [(&[&str], bool); 11] = [
+        (&["render"], false),
+        (&["outline"], false),
+        (&["outline", "--json"], false),
+        (&["figures"], false),
+        (&["figures", "--json"], false),
+        (&["terms", "--json"], false),
+        (&["fmt", "--check"], false),
+        (&["import", "--explain"], true),
+        (&["import"], false),
+        (&["man"], false),
+        (&["check"], true),
+    ];
+    for (args, to_stderr) in commands {
+        let cmd = args.join(" ");
+        let target = if args[0] == "check" { &bad } else { &big };
+        let target = if args[0] == "man" { None } else { Some(target) };
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
-            .arg(cmd)
-            .arg(target)
+            .args(args)
+            .args(target)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -334,6 +334,25 @@ fn finish(
             line: SourceLine(line),
         });
     }
+    // `Press Briefings` above `Remarks by President Trump …`: a page's section name read as the
+    // title. The document's own title, when the text repeats it near the top, is the better one.
+    if let Some(t) = container.title.as_deref().map(page_title)
+        && !meta.title.trim().is_empty()
+        && t.len() > meta.title.len()
+        && head_of(raw, 8192)
+            .replace('\u{a0}', " ")
+            .contains(t.as_str())
+    {
+        notes.add(
+            0,
+            NoteKind::Metadata,
+            format!(
+                "title from the document, repeated in the text: {t} (not {})",
+                meta.title
+            ),
+        );
+        meta.title = t;
+    }
     if meta.title.trim().is_empty()
         && let Some(t) = container.title.as_deref().map(page_title)
     {
@@ -381,9 +400,20 @@ fn finish(
     Imported { briefing, notes }
 }
 
+/// The first `n` bytes of `s`, or fewer, ending at a char boundary.
+fn head_of(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// A page's title without the site's name after it (`Remarks by … | The White House`).
 fn page_title(t: &str) -> String {
-    let cut = [" | ", " – ", " — ", " - ", "_"]
+    let t = t.replace('\u{a0}', " ");
+    let t = t.as_str();
+    let cut = [" | ", " • ", " – ", " — ", " - ", "_"]
         .iter()
         .filter_map(|sep| t.find(sep))
         .min()

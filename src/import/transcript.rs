@@ -133,7 +133,20 @@ pub(super) fn names_event(label: &str) -> bool {
         .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether a label's text is only a date (`Issued on:  April 15, 2020`, `Posted: 3 May`): a
+/// header field, not speech.
+fn dates_only(rest: &str) -> bool {
+    rest.len() < 60
+        && header::find_date(rest).is_some_and(|(_, r)| {
+            let outside = format!("{}{}", &rest[..r.start], &rest[r.end..]);
+            !outside.chars().any(char::is_alphabetic)
+        })
+}
+
 fn accept(c: &Candidate, count: usize, known_role: bool, stop_text: bool) -> bool {
+    if c.shape != Shape::Q && !c.rest.is_empty() && dates_only(c.rest) {
+        return false;
+    }
     let words = c.label.split(' ').count();
     if names_event(c.label) && matches!(c.shape, Shape::Mixed | Shape::Caps | Shape::Stop) {
         return false;
@@ -492,6 +505,21 @@ mod tests {
             &mut notes,
         );
         (s, people)
+    }
+
+    #[test]
+    fn a_label_followed_by_only_a_date_is_a_header_field() {
+        assert!(dates_only("April 15, 2020"));
+        assert!(dates_only("2020-04-15"));
+        assert!(!dates_only("We met on April 15, 2020 and agreed."));
+        let raw = "Issued on:  April 15, 2020\n\nMS. ROE: Good afternoon.\n\nQ: Why?\n\nMS. ROE: Because.\n";
+        let (_, people) = run(raw);
+        assert!(
+            people
+                .list
+                .iter()
+                .all(|p| p.name != "Issued On" && p.name != "Issued on")
+        );
     }
 
     #[test]

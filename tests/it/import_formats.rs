@@ -136,6 +136,26 @@ fn html_title_and_address_reach_the_briefing() {
 }
 
 #[test]
+fn a_section_name_above_the_title_gives_way_to_the_pages_own_title() {
+    let page = "<html><head><title>Remarks by Minister Jane Roe on Trade | Ministry</title></head>\
+        <body><p>Press Briefings</p><p>Remarks by Minister Jane Roe on Trade</p>\
+        <p>Issued on: April 15, 2020</p><p>MS. ROE: Good afternoon.</p><p>Q: Why?</p>\
+        <p>MS. ROE: Because.</p></body></html>";
+    let hint = read::Hint {
+        extension: Some("html"),
+        content_type: None,
+    };
+    let b = import::import_read(&read::read(page.as_bytes(), hint).unwrap()).briefing;
+    assert_eq!(b.meta.title, "Remarks by Minister Jane Roe on Trade");
+    assert_eq!(b.meta.date.as_deref(), Some("2020-04-15"));
+    assert!(
+        b.speakers.iter().all(|s| !s.name.starts_with("Issued")),
+        "{:?}",
+        b.speakers
+    );
+}
+
+#[test]
 fn other_formats_and_empty_inputs_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in [

@@ -28,26 +28,26 @@ pub fn find(paras: &[Para]) -> Vec<Option<(&str, &str)>> {
             }
         })
         .collect();
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for (_, label, _) in cands.iter().flatten() {
-        *counts.entry(names::key(label)).or_default() += 1;
-    }
-    let recurring: Vec<usize> = (0..cands.len())
-        .filter(|&i| cands[i].is_some_and(|(_, l, _)| counts[&names::key(l)] >= 2))
+    // Each candidate's key, once: a text may hold many thousands.
+    let keys: Vec<Option<String>> = cands
+        .iter()
+        .map(|c| c.map(|(_, l, _)| names::key(l)))
         .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(k).or_default() += 1;
+    }
+    let recurs = |i: usize| keys[i].as_deref().is_some_and(|k| counts[k] >= 2);
+    let recurring: Vec<usize> = (0..cands.len()).filter(|&i| recurs(i)).collect();
     let none = vec![None; paras.len()];
     let distinct = counts.values().filter(|&&n| n >= 2).count();
     if distinct < 2 || recurring.len() < 4 {
         return none;
     }
     // Turns alternate: the same label twice in a row is the exception.
-    let keys: Vec<String> = cands
-        .iter()
-        .flatten()
-        .map(|(_, l, _)| names::key(l))
-        .collect();
-    let repeats = keys.windows(2).filter(|w| w[0] == w[1]).count();
-    if repeats * 3 > keys.len() - 1 {
+    let in_order: Vec<&String> = keys.iter().flatten().collect();
+    let repeats = in_order.windows(2).filter(|w| w[0] == w[1]).count();
+    if repeats * 3 > in_order.len() - 1 {
         return none;
     }
     let markup = most_common(
@@ -61,8 +61,7 @@ pub fn find(paras: &[Para]) -> Vec<Option<(&str, &str)>> {
         .enumerate()
         .map(|(i, c)| {
             let (m, label, rest) = (*c)?;
-            let recurs = counts[&names::key(label)] >= 2;
-            (m == markup && (recurs || (first..=last).contains(&i))).then_some((label, rest))
+            (m == markup && (recurs(i) || (first..=last).contains(&i))).then_some((label, rest))
         })
         .collect();
     // Turns are dense: where labels are, a good share of the paragraphs holds one.
@@ -121,7 +120,7 @@ fn shape(text: &str) -> Option<(usize, &str)> {
 /// sentence punctuation, digits or delimiter (a delimited label is found by [`super::labels`]).
 fn name_like(s: &str) -> bool {
     let chars = s.chars().count();
-    if chars == 0 || chars > MAX_CHARS || super::transcript::names_event(s) {
+    if chars == 0 || chars > MAX_CHARS || names::names_event(s) {
         return false;
     }
     if s.chars().any(|c| {
@@ -193,13 +192,7 @@ mod tests {
     use super::*;
 
     fn paras(text: &str) -> Vec<Para> {
-        text.split("\n\n")
-            .enumerate()
-            .map(|(i, t)| Para {
-                line: i as u32 + 1,
-                text: t.to_string(),
-            })
-            .collect()
+        crate::import::text::paragraphs(&crate::import::text::lines(text).0, true)
     }
 
     fn labels(text: &str) -> Vec<Option<String>> {

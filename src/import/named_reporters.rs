@@ -62,7 +62,7 @@ struct Seen {
     /// Turns after which the principal speaks, and the bytes of all their turns (how much they
     /// say, in proportion: the text is in one language).
     answered: usize,
-    words: usize,
+    size: usize,
     /// The outlet they named when they introduced themselves.
     outlet: Option<String>,
     line: u32,
@@ -72,11 +72,11 @@ struct Seen {
 /// their outlet, into reporters.
 pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
     let mut seen: HashMap<usize, Seen> = HashMap::new();
-    let turn_words: Vec<usize> = turns
+    let turn_sizes: Vec<usize> = turns
         .iter()
         .map(|t| t.paras.iter().map(|p| p.text.len()).sum())
         .collect();
-    let principal = principal(turns, &turn_words, people);
+    let principal = principal(turns, &turn_sizes, people);
     for k in 0..turns.len() {
         let Voice::Person(i) = turns[k].voice else {
             continue;
@@ -90,7 +90,7 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
             ..Seen::default()
         });
         st.turns += 1;
-        st.words += turn_words[k];
+        st.size += turn_sizes[k];
         if principal.is_some_and(|(pi, _)| {
             pi != i
                 && turns
@@ -184,12 +184,12 @@ pub fn find(turns: &mut [DraftTurn], people: &mut People, notes: &mut Notes) {
     }
 }
 
-/// The speaker who says the most, with the mean words of their turns, when they speak in at
-/// least three turns and say a third of all words: the one the others put questions to.
-fn principal(turns: &[DraftTurn], turn_words: &[usize], people: &People) -> Option<(usize, f64)> {
+/// The speaker who says the most, with the mean size of their turns, when they speak in at
+/// least three turns and say a third of all there is: the one the others put questions to.
+fn principal(turns: &[DraftTurn], turn_sizes: &[usize], people: &People) -> Option<(usize, f64)> {
     let mut by_person: HashMap<usize, (usize, usize)> = HashMap::new();
     let mut total = 0;
-    for (t, &n) in turns.iter().zip(turn_words) {
+    for (t, &n) in turns.iter().zip(turn_sizes) {
         total += n;
         if let Voice::Person(i) = t.voice
             && people.list[i].kind != SpeakerKind::Reporter
@@ -199,16 +199,16 @@ fn principal(turns: &[DraftTurn], turn_words: &[usize], people: &People) -> Opti
             e.1 += n;
         }
     }
-    let (&i, &(turns_n, words_n)) = by_person
+    let (&i, &(turns_n, size_n)) = by_person
         .iter()
         .max_by_key(|(i, (_, w))| (*w, std::cmp::Reverse(**i)))?;
-    (turns_n >= 3 && 3 * words_n >= total).then(|| (i, words_n as f64 / turns_n as f64))
+    (turns_n >= 3 && 3 * size_n >= total).then(|| (i, size_n as f64 / turns_n as f64))
 }
 
 /// Whether someone puts questions to the principal: they ask in half their turns or more,
 /// the principal speaks after half of them or more, and they say less each time.
 fn asks_the_principal(s: &Seen, (_, principal_mean): (usize, f64)) -> bool {
-    let mean = s.words as f64 / s.turns.max(1) as f64;
+    let mean = s.size as f64 / s.turns.max(1) as f64;
     s.asks > 0 && 2 * s.asks >= s.turns && 2 * s.answered >= s.turns && mean < principal_mean
 }
 

@@ -203,6 +203,25 @@ fn is_host_word(lower: &str) -> bool {
     )
 }
 
+/// Words that name the event, not a speaker (`Press Briefing Transcript: African Department`).
+const EVENT_WORDS: &[&str] = &[
+    "transcript",
+    "briefing",
+    "conference",
+    "remarks",
+    "readout",
+    "gaggle",
+    "interview",
+    "statement",
+];
+
+/// Whether a label holds a word that names the event (`Press Briefing Transcript`).
+pub fn names_event(label: &str) -> bool {
+    label
+        .split(' ')
+        .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// What a label stands for. Never fails: an unknown label is a person named by it.
 pub fn classify(label: &str) -> Who {
     let lower = label.to_lowercase();

@@ -205,18 +205,14 @@ pub fn attribute(
             vec![p.text.as_str()]
         };
         let mut chunk = String::new();
-        for piece in pieces {
-            let first_piece = chunk.is_empty() && turns.last().is_none_or(|t| t.line != p.line);
+        for (k, piece) in pieces.into_iter().enumerate() {
             let voice = attribution(piece, &han_names, narrator, people, notes, p.line).unwrap_or(
                 match current {
                     // A reported question is one paragraph; what follows is narration or an answer.
                     Voice::Reporter => Voice::Person(narrator),
                     // A Chinese paragraph that names no speaker is the writer's unless it goes on
                     // with the last one's words.
-                    v if han && first_piece && !continues_speech(piece) => {
-                        let _ = v;
-                        Voice::Person(narrator)
-                    }
+                    _ if han && k == 0 && !continues_speech(piece) => Voice::Person(narrator),
                     v => v,
                 },
             );

@@ -114,25 +114,6 @@ fn known_role(label: &str) -> bool {
         )
 }
 
-/// Words that name the event, not a speaker (`Press Briefing Transcript: African Department`).
-const EVENT_WORDS: &[&str] = &[
-    "transcript",
-    "briefing",
-    "conference",
-    "remarks",
-    "readout",
-    "gaggle",
-    "interview",
-    "statement",
-];
-
-/// Whether a label holds a word that names the event (`Press Briefing Transcript`).
-pub(super) fn names_event(label: &str) -> bool {
-    label
-        .split(' ')
-        .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
 /// Whether a label's text is only a date (`Issued on:  April 15, 2020`, `Posted: 3 May`): a
 /// header field, not speech.
 fn dates_only(rest: &str) -> bool {
@@ -148,7 +129,7 @@ fn accept(c: &Candidate, count: usize, known_role: bool, stop_text: bool) -> boo
         return false;
     }
     let words = c.label.split(' ').count();
-    if names_event(c.label) && matches!(c.shape, Shape::Mixed | Shape::Caps | Shape::Stop) {
+    if names::names_event(c.label) && matches!(c.shape, Shape::Mixed | Shape::Caps | Shape::Stop) {
         return false;
     }
     match c.shape {

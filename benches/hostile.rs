@@ -2,11 +2,12 @@
 //! one paragraph with a million inline marks, and a 5 MB paragraph wrapped at width 1. Target:
 //! each under 1 s, from parse to the first frame.
 
+use brief::highlight::HighlightCache;
 use brief::highlight::Highlighter;
 use brief::layout::Layout;
 use brief::model::Briefing;
-use brief::ui::theme::Theme;
-use brief::ui::transcript::{HighlightCache, Transcript};
+use brief::theme::Theme;
+use brief::ui::transcript::Transcript;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

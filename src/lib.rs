@@ -17,5 +17,6 @@ pub mod safe_text;
 pub mod samples;
 pub mod store;
 pub mod synthetic;
+pub mod theme;
 pub mod tui;
 pub mod ui;

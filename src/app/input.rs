@@ -224,7 +224,7 @@ impl App {
             return;
         }
         if self.screen == Screen::Library || self.doc.is_none() {
-            let area = crate::ui::library_list_area(self.area);
+            let area = super::screen::library_list_area(self.area);
             if let Some(l) = &mut self.library
                 && let Some(i) = row_in(area, at, l.scroll)
                 && i < l.entries.len()

@@ -99,7 +99,7 @@ impl App {
         if self.bookmarks_action(action) {
             return;
         }
-        let help_last = crate::ui::help_last_scroll(self);
+        let help_last = super::help::last_scroll(self);
         let Some(overlay) = &mut self.overlay else {
             return;
         };

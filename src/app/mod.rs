@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod filter;
+pub mod help;
 mod input;
 pub mod library;
 mod lists;
@@ -12,6 +13,7 @@ mod motion;
 pub mod nav;
 pub mod outline;
 pub mod popups;
+pub mod screen;
 pub mod search;
 #[cfg(test)]
 pub(crate) mod testdoc;
@@ -20,12 +22,12 @@ pub mod view;
 
 use crate::format;
 use crate::glossary;
+use crate::highlight::HighlightCache;
 use crate::highlight::Highlighter;
 use crate::keymap::Keymap;
 use crate::model::{Anchor, Briefing};
 use crate::store::{Bookmark, BriefingRef, Store};
-use crate::ui::theme::Theme;
-use crate::ui::transcript::HighlightCache;
+use crate::theme::Theme;
 use filter::Filter;
 use library::{Library, Origin};
 use nav::JumpList;
@@ -361,12 +363,12 @@ impl App {
     }
 
     /// The panes of the reader for the current terminal size.
-    pub fn panes(&self) -> crate::ui::Panes {
+    pub fn panes(&self) -> screen::Panes {
         let outline = self
             .doc
             .as_ref()
             .and_then(|d| self.outline_width(&d.outline));
-        crate::ui::panes(self.area, outline)
+        screen::panes(self.area, outline)
     }
 
     /// The outline pane's width on this screen; `None` when it is hidden.
@@ -381,7 +383,7 @@ impl App {
             Some(d) => self.outline_width(&d.outline),
             None => self.outline_width(&Outline::default()),
         };
-        crate::ui::panes(self.area, outline).text_width()
+        screen::panes(self.area, outline).text_width()
     }
 
     /// Height of the transcript pane, in lines (at least 1, so paging always moves).

@@ -195,7 +195,7 @@ impl App {
         let max = self.max_offset();
         let outline_rows = usize::from(self.panes().outline.map_or(0, |r| r.height));
         let moved = std::mem::take(&mut self.outline_moved);
-        let list_rows = usize::from(crate::ui::library_list_area(self.area).height);
+        let list_rows = usize::from(super::screen::library_list_area(self.area).height);
         if let Some(lib) = &mut self.library {
             lib.keep_in_view(list_rows);
         }

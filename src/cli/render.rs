@@ -5,9 +5,10 @@
 
 use super::show::{ColorChoice, RenderArgs};
 use super::{CliResult, emit_raw};
+use crate::highlight::HighlightCache;
 use crate::layout::Layout;
-use crate::ui::theme::Theme;
-use crate::ui::transcript::{HighlightCache, Transcript};
+use crate::theme::Theme;
+use crate::ui::transcript::Transcript;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};

@@ -5,10 +5,13 @@
 //! ([`figures`]). Detection is pure and allocation-light: the figure regex is compiled once per
 //! process, the term automaton once per [`Highlighter`].
 
+mod cache;
 mod figures;
 mod spelled;
 mod terms;
 mod units;
+
+pub use cache::{HighlightCache, Highlights};
 
 use crate::model::{GlossaryEntry, MarkKind, Paragraph};
 use std::cmp::Reverse;

@@ -1,7 +1,8 @@
 //! The library list: one row per briefing with its date, number of questions, place and title.
 
-use super::{fit, library_list_area, pad};
+use super::{fit, pad};
 use crate::app::App;
+use crate::app::screen::library_list_area;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -1,94 +1,19 @@
 //! The view: draws the app's state, never changes it. One file per region; this one splits the
 //! screen into panes (the same split the update logic uses for paging and mouse hits).
 
-mod help;
 mod library;
 mod outline;
 mod popups;
 mod status;
-pub mod theme;
 pub mod transcript;
 
+use crate::app::screen::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
-
-/// The transcript keeps at least this many columns; the outline narrows (down to its minimum)
-/// or hides to leave them.
-const MIN_TEXT: u16 = 30;
-/// Smallest terminal the reader draws in; below it a short notice is shown.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 5;
-
-/// Where each region of the reader goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Panes {
-    /// The outline, when shown and when there is room for it.
-    pub outline: Option<Rect>,
-    /// The column between outline and transcript.
-    pub separator: Option<Rect>,
-    pub transcript: Rect,
-    pub status: Rect,
-    /// The terminal is smaller than [`MIN_WIDTH`] x [`MIN_HEIGHT`].
-    pub tiny: bool,
-}
-
-impl Panes {
-    /// Width of the transcript pane, for its layout (which keeps its own gutter).
-    pub fn text_width(&self) -> u16 {
-        self.transcript.width.max(1)
-    }
-}
-
-/// Split the terminal: outline (if `outline_width` is given and fits), transcript, status line.
-pub fn panes(area: Rect, outline_width: Option<u16>) -> Panes {
-    let tiny = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
-    let body_h = area.height.saturating_sub(1);
-    let status = Rect::new(area.x, area.y + body_h, area.width, area.height.min(1));
-    let body = Rect::new(area.x, area.y, area.width, body_h);
-    // A wide outline gives way to the text on a narrow terminal rather than vanishing.
-    let fitted = outline_width.map(|w| w.min(body.width.saturating_sub(1 + MIN_TEXT)));
-    match fitted {
-        Some(w) if !tiny && w >= crate::app::outline::MIN_WIDTH => {
-            let outline = Rect::new(body.x, body.y, w, body.height);
-            let separator = Rect::new(body.x + w, body.y, 1, body.height);
-            let transcript = Rect::new(body.x + w + 1, body.y, body.width - w - 1, body.height);
-            Panes {
-                outline: Some(outline),
-                separator: Some(separator),
-                transcript,
-                status,
-                tiny,
-            }
-        }
-        _ => Panes {
-            outline: None,
-            separator: None,
-            transcript: body,
-            status,
-            tiny,
-        },
-    }
-}
-
-/// The furthest the help scrolls on this screen: its last page.
-pub fn help_last_scroll(app: &App) -> usize {
-    popups::help_last_scroll(popups::help_lines(app, app.area).len(), app.area)
-}
-
-/// Where the library list's rows are drawn (below its header line).
-pub fn library_list_area(area: Rect) -> Rect {
-    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-    Rect::new(
-        body.x,
-        body.y + 2.min(body.height),
-        body.width,
-        body.height.saturating_sub(2),
-    )
-}
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -187,22 +112,6 @@ pub(crate) fn pad(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_outline_narrows_then_hides_as_the_terminal_shrinks() {
-        let p = panes(Rect::new(0, 0, 100, 30), Some(34));
-        assert_eq!(p.outline.unwrap().width, 34);
-        assert_eq!(p.transcript.width, 65);
-        assert_eq!(p.status.y, 29);
-        let p = panes(Rect::new(0, 0, 60, 30), Some(34));
-        assert_eq!(p.outline.unwrap().width, 29);
-        assert_eq!(p.transcript.width, 30);
-        assert!(panes(Rect::new(0, 0, 40, 30), Some(34)).outline.is_none());
-        assert!(panes(Rect::new(0, 0, 100, 30), None).outline.is_none());
-        let tiny = panes(Rect::new(0, 0, 1, 1), Some(34));
-        assert!(tiny.tiny && tiny.outline.is_none());
-        assert_eq!(tiny.transcript.height, 0);
-    }
 
     #[test]
     fn fit_cuts_by_display_width_and_neutralises_control_characters() {

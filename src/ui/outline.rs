@@ -80,7 +80,7 @@ pub fn render(app: &App, doc: &Doc, area: Rect, buf: &mut Buffer) {
         // Both marks, each in its own column, so that ▸ does not hide a bookmark.
         let pointer = if pointer { "▸" } else { " " };
         let mark = if marked {
-            crate::ui::theme::BOOKMARK_MARK
+            crate::theme::BOOKMARK_MARK
         } else {
             " "
         };

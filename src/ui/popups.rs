@@ -1,7 +1,8 @@
 //! Popups over the reader: help, terms on the page, figures of the section, speaker choice.
 
 use super::fit;
-use crate::app::{App, Overlay};
+use crate::app::screen::{centred, help_area, help_last_scroll, wide};
+use crate::app::{App, Overlay, help};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,23 +14,6 @@ const POPUP_WIDTH: u16 = 76;
 
 /// Widest the bookmarks list gets: it quotes passages, which a wide screen shows more of.
 const BOOKMARKS_WIDTH: u16 = 140;
-
-/// The width of a popup that uses the screen's width, up to `max` columns.
-fn wide(area: Rect, max: u16) -> u16 {
-    area.width.saturating_sub(4).clamp(1, max)
-}
-
-/// A centred rectangle of at most `w` x `h` inside `area`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height.saturating_sub(1)).max(1.min(area.height));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height.saturating_sub(1) - h.min(area.height.saturating_sub(1))) / 2,
-        w,
-        h,
-    )
-}
 
 /// Draw a popup.
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
@@ -171,27 +155,8 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     boxed(title, lines, selected_line, width, area, buf);
 }
 
-/// Widest the help gets: its descriptions wrap, and longer lines are hard to read.
-const HELP_WIDTH: u16 = 120;
-
-/// Where the help is drawn over `area`: as wide as the screen allows, up to [`HELP_WIDTH`].
-pub fn help_area(area: Rect) -> Rect {
-    centred(area, wide(area, HELP_WIDTH), area.height.saturating_sub(2))
-}
-
-/// The help's lines for the width it is drawn at over `area` (inside its border).
-pub fn help_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
-    super::help::lines(app, usize::from(help_area(area).width.saturating_sub(2)))
-}
-
-/// The furthest the help scrolls over `area`, when it has `len` lines: to its last page, the
-/// last line at the bottom of the popup.
-pub fn help_last_scroll(len: usize, area: Rect) -> usize {
-    len.saturating_sub(usize::from(help_area(area).height.saturating_sub(2)))
-}
-
 fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let lines = help_lines(app, area);
+    let lines = help::lines_over(app, area);
     let scroll = scroll.min(help_last_scroll(lines.len(), area));
     let r = help_area(area);
     Clear.render(r, buf);

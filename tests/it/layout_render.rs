@@ -3,11 +3,12 @@
 
 use brief::app::search::Match;
 use brief::format;
+use brief::highlight::HighlightCache;
 use brief::highlight::{FigureKind, Highlight, HighlightKind};
 use brief::layout::Layout;
 use brief::model::{Anchor, Briefing, Paragraph};
-use brief::ui::theme::Theme;
-use brief::ui::transcript::{HighlightCache, Transcript};
+use brief::theme::Theme;
+use brief::ui::transcript::Transcript;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};

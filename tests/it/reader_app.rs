@@ -547,7 +547,7 @@ fn help_and_popups_open_and_close() {
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
     // Scrolling stops at the last page of the help, so one step back is one line back.
     keys(&mut app, "G");
-    let end = brief::ui::help_last_scroll(&app);
+    let end = brief::app::help::last_scroll(&app);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: end }));
     keys(&mut app, "jjj<space>k");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: end - 1 }));
@@ -619,7 +619,7 @@ fn in_the_library_a_click_selects_and_a_second_click_opens() {
     use ratatui::crossterm::event::{MouseButton, MouseEventKind};
     let lib = brief::app::library::Library::scan(&fixture("")).unwrap();
     let mut app = App::new(Keymap::defaults(), Rect::new(0, 0, 80, 24), false).with_library(lib);
-    let list = brief::ui::library_list_area(app.area);
+    let list = brief::app::screen::library_list_area(app.area);
     let click = MouseEventKind::Down(MouseButton::Left);
     mouse(&mut app, click, 5, list.y + 1);
     assert_eq!(app.library.as_ref().unwrap().selected, 1);

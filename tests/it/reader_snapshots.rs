@@ -5,7 +5,7 @@ use brief::app::App;
 use brief::app::library::{Library, Origin};
 use brief::format;
 use brief::keymap::Keymap;
-use brief::ui::theme::Theme;
+use brief::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -1,8 +1,10 @@
 //! The help overlay, generated from the active keymap: every action with its keys and what it
 //! does, group by group, then the legend of the highlight styles.
 
-use crate::app::App;
-use crate::app::action::{Action, Group};
+use super::App;
+use super::action::{Action, Group};
+use super::screen::{help_area, help_last_scroll};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
@@ -60,6 +62,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         push_wrapped(&mut out, lead, what, width);
     }
     out
+}
+
+/// The help's lines at the width it is drawn at over `area` (inside its border).
+pub fn lines_over(app: &App, area: Rect) -> Vec<Line<'static>> {
+    lines(app, usize::from(help_area(area).width.saturating_sub(2)))
+}
+
+/// The furthest the help scrolls on this screen: its last page.
+pub fn last_scroll(app: &App) -> usize {
+    help_last_scroll(lines_over(app, app.area).len(), app.area)
 }
 
 /// `lead` followed by `text` wrapped to the rest of `width`, its continuation lines indented

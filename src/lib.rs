@@ -1,8 +1,10 @@
 //! brief: a terminal reader for press-briefing transcripts.
 //!
 //! Data flows one way: file → [`format`] → [`model`] → [`layout`] → [`ui`], and
-//! key → [`keymap`] → action → [`app`] update → state.
+//! key → [`keymap`] → [`action`] → [`app`] update → state; the app reads its screen geometry
+//! from `app::screen` and never imports the view.
 
+pub mod action;
 pub mod app;
 pub mod cli;
 pub mod format;

@@ -13,7 +13,7 @@ pub struct Filter {
     /// The full briefing's sections and turns that remain, as (section, [turns]).
     kept: Vec<(usize, Vec<usize>)>,
     /// The filtered briefing that is laid out and read.
-    pub view: Briefing,
+    pub shown: Briefing,
 }
 
 impl Filter {
@@ -21,7 +21,7 @@ impl Filter {
     /// `None` when the speaker says nothing.
     pub fn new(full: &Briefing, speaker: &str) -> Option<Filter> {
         let mut kept = Vec::new();
-        let mut view = Briefing {
+        let mut shown = Briefing {
             meta: full.meta.clone(),
             speakers: full.speakers.clone(),
             glossary: full.glossary.clone(),
@@ -39,13 +39,13 @@ impl Filter {
                 .collect();
             let mut section = s.clone();
             section.turns = turns.iter().map(|&ti| s.turns[ti].clone()).collect();
-            view.sections.push(section);
+            shown.sections.push(section);
             kept.push((si, turns));
         }
         (!kept.is_empty()).then(|| Filter {
             speaker: speaker.to_string(),
             kept,
-            view,
+            shown,
         })
     }
 
@@ -110,9 +110,9 @@ mod tests {
     fn keeps_the_speakers_turns_and_the_questions_they_answered() {
         let b = sample();
         let f = Filter::new(&b, "ma").unwrap();
-        assert_eq!(f.view.sections.len(), 2);
+        assert_eq!(f.shown.sections.len(), 2);
         let kinds: Vec<Vec<&str>> = f
-            .view
+            .shown
             .sections
             .iter()
             .map(|s| s.turns.iter().map(|t| t.speaker.as_str()).collect())
@@ -163,7 +163,7 @@ mod tests {
                 paragraph: 0
             }
         );
-        for (a, p) in f.view.paragraphs() {
+        for (a, p) in f.shown.paragraphs() {
             assert_eq!(b.paragraph(f.to_full(a)), Some(p));
         }
     }

@@ -2,8 +2,8 @@
 //! does, group by group, then the legend of the highlight styles.
 
 use super::App;
-use super::action::{Action, Group};
 use super::screen::{help_area, help_last_scroll};
+use crate::action::{Action, Group};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};

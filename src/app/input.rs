@@ -2,7 +2,7 @@
 //! status line (search, go to question), the wheel and clicks.
 
 use super::{App, Focus, PromptKind, Screen};
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::app::nav;
 use crate::app::outline::Row;
 use crate::app::search::Search;
@@ -155,7 +155,7 @@ impl App {
             PromptKind::GotoQuestion if accept => match prompt.text.trim().parse::<usize>() {
                 Ok(n) if n > 0 => {
                     self.count = Some(n);
-                    self.update(crate::app::action::Action::GotoQuestion);
+                    self.update(crate::action::Action::GotoQuestion);
                 }
                 // Enter on an empty prompt is a change of mind, as Esc is.
                 _ if prompt.text.trim().is_empty() => {}
@@ -209,7 +209,7 @@ impl App {
         match panes.outline {
             Some(r) if r.contains(at) => {
                 if let Some(doc) = &mut self.doc {
-                    let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+                    let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.shown);
                     doc.outline.move_by(b, delta);
                     self.outline_moved = true;
                 }
@@ -245,7 +245,7 @@ impl App {
         let Some(i) = row_in(r, at, doc.outline.scroll) else {
             return;
         };
-        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.shown);
         let Some(row) = doc.outline.row(b, i) else {
             return;
         };

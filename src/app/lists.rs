@@ -1,7 +1,7 @@
 //! Actions in the lists: the library and the popups (help, terms, figures, speakers).
 
 use super::{App, Overlay, Screen};
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::app::library::Library;
 use crate::app::update::Target;
 

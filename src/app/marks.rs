@@ -4,7 +4,7 @@
 //! reading position is saved when a briefing is left and restored when it is opened again.
 
 use super::{App, Effect, Overlay, Prompt, PromptKind, Screen, update::Target};
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::app::library::Origin;
 use crate::model::Anchor;
 use crate::store::{self, BriefingId};
@@ -390,7 +390,7 @@ impl App {
         let (Some(store), Some(doc)) = (&mut self.store, &self.doc) else {
             return None;
         };
-        let top = doc.view.anchor_at(doc.offset)?;
+        let top = doc.lines.anchor_at(doc.offset)?;
         let full = doc.filter.as_ref().map_or(top, |f| f.to_full(top));
         let e = store.save_position(&doc.briefing, &doc.full, full).err()?;
         let text = format!("reading position not saved: {e}");
@@ -427,7 +427,7 @@ impl App {
         let doc = self.doc.as_mut().expect("checked above");
         // Only the paragraph is saved, not whether its headings were on screen above it: show
         // them, as a jump does, so that a page left at a question's heading opens the same way.
-        doc.offset = doc.view.block_of(a).min(max);
+        doc.offset = doc.lines.block_of(a).min(max);
         doc.current = a;
     }
 }

@@ -2,11 +2,11 @@
 //! handlers are the only places state changes; `crate::ui` only reads it). Tested without a
 //! terminal.
 
-pub mod action;
 pub mod filter;
 pub mod help;
 mod input;
 pub mod library;
+pub mod lines;
 mod lists;
 pub mod marks;
 mod motion;
@@ -18,7 +18,6 @@ pub mod search;
 #[cfg(test)]
 pub(crate) mod testdoc;
 mod update;
-pub mod view;
 
 use crate::format;
 use crate::glossary;
@@ -30,13 +29,13 @@ use crate::store::{Bookmark, BriefingRef, Store};
 use crate::theme::Theme;
 use filter::Filter;
 use library::{Library, Origin};
+use lines::Lines;
 use nav::JumpList;
 use outline::Outline;
 use popups::FigureItem;
 use ratatui::layout::Rect;
 use search::Search;
 use std::path::{Path, PathBuf};
-use view::View;
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +126,7 @@ pub struct Doc {
     /// The speaker filter, when one is on: then the filtered view is what is read.
     pub filter: Option<Filter>,
     /// The line table for the current pane width.
-    pub view: View,
+    pub lines: Lines,
     /// First line shown.
     pub offset: usize,
     /// The current passage, in the shown briefing.
@@ -171,7 +170,7 @@ impl Doc {
         let shared = glossary::shared_for(path).unwrap_or_default();
         let highlighter = Highlighter::new(glossary::merged(&full.glossary, &shared));
         let numbers = crate::model::section_numbers(&full.sections);
-        let view = View::new(&full, &numbers, width);
+        let lines = Lines::new(&full, &numbers, width);
         Doc {
             briefing: BriefingRef::new(&full, path),
             marks: Vec::new(),
@@ -182,7 +181,7 @@ impl Doc {
             origin,
             highlighter,
             filter: None,
-            view,
+            lines,
             offset: 0,
             current: nav::turn_start(0, 0),
             outline: Outline::default(),
@@ -194,7 +193,7 @@ impl Doc {
 
     /// The briefing being read: the filtered view when a filter is on.
     pub fn shown(&self) -> &Briefing {
-        self.filter.as_ref().map_or(&self.full, |f| &f.view)
+        self.filter.as_ref().map_or(&self.full, |f| &f.shown)
     }
 
     /// The full briefing's section index of a shown section.
@@ -207,11 +206,11 @@ impl Doc {
     /// Lay out the shown briefing (again) for `width`, its headings numbered as in the full
     /// briefing: with a filter on, Q3 is still Q3 when Q1 and Q2 are hidden.
     pub(crate) fn lay_out(&mut self, width: u16) {
-        let shown = self.filter.as_ref().map_or(&self.full, |f| &f.view);
+        let shown = self.filter.as_ref().map_or(&self.full, |f| &f.shown);
         let numbers: Vec<usize> = (0..shown.sections.len())
             .map(|s| self.numbers[self.full_section(s)])
             .collect();
-        self.view.rebuild(shown, &numbers, width);
+        self.lines.rebuild(shown, &numbers, width);
     }
 
     /// The current passage in the full briefing.
@@ -401,7 +400,7 @@ impl App {
     pub(crate) fn relayout(&mut self) {
         let width = self.text_width();
         let Some(doc) = &mut self.doc else { return };
-        if doc.view.width() == width {
+        if doc.lines.width() == width {
             return;
         }
         let keep = TopKeeper::remember(doc);
@@ -441,7 +440,7 @@ impl App {
                 let current = now(0);
                 keep.anchor = keep.anchor.map(|_| now(1));
                 let speaker = doc.filter.as_ref().map(|f| f.speaker.clone());
-                let width = doc.view.width();
+                let width = doc.lines.width();
                 doc.numbers = crate::model::section_numbers(&full.sections);
                 doc.briefing = BriefingRef::new(&full, doc.path());
                 // Turns split or merged keep both hashes but move anchors: find passages anew.
@@ -477,12 +476,12 @@ struct TopKeeper {
 impl TopKeeper {
     fn remember(doc: &Doc) -> TopKeeper {
         let anchor = doc
-            .view
+            .lines
             .anchor_at(doc.offset)
             .map(|a| doc.filter.as_ref().map_or(a, |f| f.to_full(a)));
         let above = anchor.map_or(0, |_| {
-            let a = doc.view.anchor_at(doc.offset).expect("just found");
-            doc.view.line_of(a).saturating_sub(doc.offset)
+            let a = doc.lines.anchor_at(doc.offset).expect("just found");
+            doc.lines.line_of(a).saturating_sub(doc.offset)
         });
         TopKeeper { anchor, above }
     }
@@ -491,7 +490,7 @@ impl TopKeeper {
         let Some(full) = self.anchor else { return };
         let a = doc.filter.as_ref().map_or(full, |f| f.to_view(full));
         let a = clamp_anchor(doc.shown(), a);
-        doc.offset = doc.view.line_of(a).saturating_sub(self.above);
+        doc.offset = doc.lines.line_of(a).saturating_sub(self.above);
     }
 }
 
@@ -558,7 +557,7 @@ impl App {
         let step = page.saturating_sub(1).max(1);
         let pages = max.div_ceil(step) + 1;
         // Percent of the text above the top of the page, as `50%` counts it to go there.
-        let len = doc.view.len().max(1);
+        let len = doc.lines.len().max(1);
         let (n, percent) = if doc.offset >= max {
             (pages, 100)
         } else {

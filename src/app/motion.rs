@@ -22,7 +22,7 @@ impl App {
         let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
         doc.offset = line.min(max);
-        let at = doc.view.anchor_at(line);
+        let at = doc.lines.anchor_at(line);
         let follow = if line > max {
             at.map(|a| a.max(doc.current))
         } else {
@@ -38,7 +38,7 @@ impl App {
         let page = self.page_height();
         self.doc
             .as_ref()
-            .map_or(0, |d| d.view.len().saturating_sub(page))
+            .map_or(0, |d| d.lines.len().saturating_sub(page))
     }
 
     /// A jump to a line (`g`, `G`, `50%`), remembered in the jump list.
@@ -89,9 +89,9 @@ impl App {
         let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
         let line = match target {
-            Target::Section => doc.view.section_line(a.section),
-            Target::Turn => doc.view.turn_line(a.section, a.turn),
-            Target::Paragraph => doc.view.block_of(a),
+            Target::Section => doc.lines.section_line(a.section),
+            Target::Turn => doc.lines.turn_line(a.section, a.turn),
+            Target::Paragraph => doc.lines.block_of(a),
         };
         doc.offset = line.min(max);
         doc.current = a;
@@ -103,10 +103,10 @@ impl App {
         let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
         doc.current = nav::step_paragraph(doc.shown(), doc.current, forward, n);
-        let line = doc.view.line_of(doc.current);
+        let line = doc.lines.line_of(doc.current);
         if line < doc.offset || line >= doc.offset + page {
             // Show the passage with the headings above it, as a jump does.
-            doc.offset = doc.view.block_of(doc.current).min(max);
+            doc.offset = doc.lines.block_of(doc.current).min(max);
         }
     }
 
@@ -126,7 +126,7 @@ impl App {
         let Some(search) = &mut doc.search else {
             return self.say("no search yet: press / to search");
         };
-        let view = &doc.view;
+        let view = &doc.lines;
         let line = |m: &Match| view.line_of_byte(m.anchor, m.range.start);
         let on_page = |l: usize| (doc.offset..doc.offset + page).contains(&l);
         let from = match search.current {
@@ -158,7 +158,7 @@ impl App {
         let page = self.page_height();
         let max = self.max_offset();
         let Some(doc) = &mut self.doc else { return };
-        let line = doc.view.line_of_byte(m.anchor, m.range.start);
+        let line = doc.lines.line_of_byte(m.anchor, m.range.start);
         doc.current = m.anchor;
         if line < doc.offset || line >= doc.offset + page {
             doc.offset = line.saturating_sub(page / 3).min(max);
@@ -170,7 +170,7 @@ impl App {
         let Some(doc) = &mut self.doc else { return };
         let here = doc.current_full();
         doc.filter = speaker.and_then(|s| Filter::new(&doc.full, &s));
-        let width = doc.view.width();
+        let width = doc.lines.width();
         doc.lay_out(width);
         doc.highlights.clear();
         doc.search = None;
@@ -203,7 +203,7 @@ impl App {
         doc.offset = doc.offset.min(max);
         if !moved {
             let (s, t) = (doc.current.section, doc.current.turn);
-            let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+            let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.shown);
             doc.outline.follow(b, s, t);
         }
         doc.outline.keep_in_view(outline_rows);

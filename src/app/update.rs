@@ -1,7 +1,7 @@
 //! `App::update`: what each action does, depending on the screen, the popup and the focus.
 
 use super::{App, Effect, Focus, Overlay, Prompt, PromptKind, Screen, nav, popups};
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::app::outline::Row;
 
 impl App {
@@ -38,7 +38,7 @@ impl App {
         let Some(doc) = &mut self.doc else {
             return false;
         };
-        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.view);
+        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.shown);
         match action {
             Action::ScrollDown => doc.outline.move_by(b, 1),
             Action::ScrollUp => doc.outline.move_by(b, -1),
@@ -66,7 +66,7 @@ impl App {
         let n = count.unwrap_or(1);
         let page = self.page_height();
         let Some(doc) = &mut self.doc else { return };
-        let b = doc.shown();
+        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.shown);
         let at = doc.current;
         match action {
             Action::ScrollDown => self.scroll_by(n as isize),
@@ -78,7 +78,7 @@ impl App {
             Action::Top => self.jump_to_line(count.map_or(0, |c| c.saturating_sub(1))),
             Action::Bottom => self.jump_to_line(usize::MAX),
             Action::GotoPercent => {
-                let len = doc.view.len();
+                let len = doc.lines.len();
                 self.jump_to_line(len.saturating_mul(n.min(100)) / 100);
             }
             Action::NextParagraph => self.move_current(true, n),
@@ -164,7 +164,7 @@ impl App {
                 self.search_step(action == Action::SearchNext, n)
             }
             Action::ShowTerms => {
-                let anchors = doc.view.anchors_in(doc.offset..doc.offset + page);
+                let anchors = doc.lines.anchors_in(doc.offset..doc.offset + page);
                 let items = popups::terms_in(b, &doc.highlighter, anchors);
                 if items.is_empty() {
                     self.say("no glossary terms on this page");

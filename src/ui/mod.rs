@@ -88,7 +88,7 @@ fn transcript(app: &App, doc: &crate::app::Doc, area: Rect, buf: &mut ratatui::b
     };
     transcript::Transcript::new(
         doc.shown(),
-        doc.view.layout(),
+        doc.lines.layout(),
         doc.offset,
         &app.theme,
         &doc.highlighter,

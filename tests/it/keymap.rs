@@ -2,7 +2,7 @@
 //! keymap files run through the binary (a clear `file:line:col` message on stderr, exit code 2,
 //! and nothing written to the terminal).
 
-use brief::app::action::Action;
+use brief::action::Action;
 use brief::keymap::{DEFAULT_KEYMAP, Key, Keymap};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;

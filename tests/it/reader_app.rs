@@ -290,7 +290,7 @@ fn the_match_line_itself_is_brought_into_view() {
     for _ in 0..5 {
         let doc = app.doc.as_ref().unwrap();
         let m = doc.search.as_ref().unwrap().current_match().unwrap();
-        let line = doc.view.line_of_byte(m.anchor, m.range.start);
+        let line = doc.lines.line_of_byte(m.anchor, m.range.start);
         let page = app.page_height();
         assert!(
             (doc.offset..doc.offset + page).contains(&line),
@@ -304,27 +304,27 @@ fn the_match_line_itself_is_brought_into_view() {
 #[test]
 fn speaker_filter_shows_one_speaker_and_toggles_off() {
     let mut app = app_on("harbour.brief", 80, 24);
-    let full_len = app.doc.as_ref().unwrap().view.len();
+    let full_len = app.doc.as_ref().unwrap().lines.len();
     keys(&mut app, "}"); // Lin Wei's opening statement
     keys(&mut app, "S");
     assert!(matches!(app.overlay, Some(Overlay::Speakers { .. })));
     keys(&mut app, "<enter>");
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(doc.filter.as_ref().unwrap().speaker, "lin");
-    assert!(doc.view.len() < full_len);
+    assert!(doc.lines.len() < full_len);
     // Ma Qing's answer to Q4 (small firms) is hidden: Q4 is not in the view.
     keys(&mut app, "4]");
     assert_ne!(app.section_label().unwrap().split(' ').next(), Some("Q4"));
     keys(&mut app, "S");
     assert!(app.doc.as_ref().unwrap().filter.is_none());
-    assert_eq!(app.doc.as_ref().unwrap().view.len(), full_len);
+    assert_eq!(app.doc.as_ref().unwrap().lines.len(), full_len);
 }
 
 /// The heading line of the section being read, as the transcript draws it.
 fn heading(app: &App) -> String {
     let doc = app.doc.as_ref().unwrap();
-    let layout = doc.view.layout();
-    let line = &layout.lines()[doc.view.section_line(doc.current.section)];
+    let layout = doc.lines.layout();
+    let line = &layout.lines()[doc.lines.section_line(doc.current.section)];
     layout.line_text(doc.shown(), line).to_string()
 }
 
@@ -395,13 +395,13 @@ fn resize_keeps_the_paragraph_at_the_top() {
     let mut app = app_on("harbour.brief", 100, 30);
     keys(&mut app, "]]}");
     let doc = app.doc.as_ref().unwrap();
-    let top = doc.view.anchor_at(doc.offset);
+    let top = doc.lines.anchor_at(doc.offset);
     for (w, h) in [(60, 20), (200, 50), (20, 5), (1, 1), (100, 30)] {
         app.resize(w, h);
         let doc = app.doc.as_ref().unwrap();
-        assert!(doc.offset <= doc.view.len());
+        assert!(doc.offset <= doc.lines.len());
         if w >= 20 {
-            assert_eq!(doc.view.anchor_at(doc.offset), top, "at {w}x{h}");
+            assert_eq!(doc.lines.anchor_at(doc.offset), top, "at {w}x{h}");
         }
     }
 }
@@ -448,7 +448,7 @@ fn reload_finds_the_passage_by_its_text_when_its_anchor_moved() {
     let text_at = |app: &App, top: bool| {
         let doc = app.doc.as_ref().unwrap();
         let a = if top {
-            doc.view.anchor_at(doc.offset).unwrap()
+            doc.lines.anchor_at(doc.offset).unwrap()
         } else {
             doc.current
         };
@@ -483,10 +483,10 @@ fn the_current_passage_moves_by_paragraph_and_the_page_follows_it() {
     let doc = app.doc.as_ref().unwrap();
     assert_eq!((doc.current.turn, doc.current.paragraph), (1, 0));
     // Brought into view with its speaker's heading.
-    assert_eq!(doc.offset, doc.view.turn_line(0, 1));
+    assert_eq!(doc.offset, doc.lines.turn_line(0, 1));
     keys(&mut app, "5J");
     let doc = app.doc.as_ref().unwrap();
-    let line = doc.view.line_of(doc.current);
+    let line = doc.lines.line_of(doc.current);
     assert!(line >= doc.offset && line < doc.offset + app.page_height());
     keys(&mut app, "99K");
     assert_eq!(app.doc.as_ref().unwrap().current, first);
@@ -524,7 +524,7 @@ fn where_the_page_cannot_scroll_the_current_passage_still_moves() {
     // Scrolling back up, it follows the top of the page again.
     keys(&mut app, "k");
     let doc = app.doc.as_ref().unwrap();
-    assert_eq!(Some(doc.current), doc.view.anchor_at(doc.offset));
+    assert_eq!(Some(doc.current), doc.lines.anchor_at(doc.offset));
 }
 
 #[test]
@@ -694,7 +694,7 @@ fn terms_of_the_page_and_figures_of_the_section_with_a_jump() {
 /// and the offset stays within the line table.
 #[test]
 fn every_action_on_odd_briefings_and_sizes_never_panics() {
-    use brief::app::action::Action;
+    use brief::action::Action;
     use brief::model::{Briefing, Paragraph, Section, SectionKind, SourceLine, Turn, TurnKind};
     let turn = |paras: usize| Turn {
         speaker: "reporter".into(),
@@ -749,7 +749,7 @@ fn every_action_on_odd_briefings_and_sizes_never_panics() {
                     t.draw(|f| brief::ui::draw(f, &app)).unwrap();
                     app.running = true;
                     if let Some(doc) = &app.doc {
-                        assert!(doc.offset <= doc.view.len(), "{a:?} then {then:?}");
+                        assert!(doc.offset <= doc.lines.len(), "{a:?} then {then:?}");
                     }
                 }
             }

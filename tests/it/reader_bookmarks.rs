@@ -1,6 +1,6 @@
 //! Bookmarks and reading positions in the reader, driven by keys, with a temporary state folder.
 
-use brief::app::action::Action;
+use brief::action::Action;
 use brief::app::library::Origin;
 use brief::app::{App, Effect, Overlay};
 use brief::format;
@@ -169,12 +169,12 @@ fn the_reading_position_is_restored_when_the_briefing_is_opened_again() {
     let mut app = app_with_state(state.path(), &file);
     keys(&mut app, "]]]]jj");
     let doc = app.doc.as_ref().unwrap();
-    let top = doc.view.anchor_at(doc.offset).unwrap();
+    let top = doc.lines.anchor_at(doc.offset).unwrap();
     keys(&mut app, "q");
     assert!(!app.running);
     let again = app_with_state(state.path(), &file);
     let doc = again.doc.as_ref().unwrap();
-    assert_eq!(doc.view.anchor_at(doc.offset), Some(top));
+    assert_eq!(doc.lines.anchor_at(doc.offset), Some(top));
     assert_eq!(doc.current, top);
 }
 
@@ -348,7 +348,7 @@ fn a_page_left_at_a_question_heading_reopens_exactly_there() {
     keys(&mut app, "]]");
     let doc = app.doc.as_ref().unwrap();
     let (top, at) = (doc.offset, doc.current);
-    assert_eq!(top, doc.view.section_line(2));
+    assert_eq!(top, doc.lines.section_line(2));
     keys(&mut app, "q");
     let again = app_with_state(state.path(), &file);
     let doc = again.doc.as_ref().unwrap();

@@ -104,7 +104,7 @@ fn help_uses_the_width_and_wraps_descriptions_whole() {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        for a in brief::app::action::Action::ALL {
+        for a in brief::action::Action::ALL {
             assert!(
                 text.contains(a.describe()),
                 "{w}x{h}: {:?} is cut\n{screen}",

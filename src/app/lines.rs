@@ -8,15 +8,15 @@ use std::ops::Range;
 
 /// The layout of the shown briefing for the current transcript pane width.
 #[derive(Debug, Clone)]
-pub struct View {
+pub struct Lines {
     layout: Layout,
 }
 
-impl View {
+impl Lines {
     /// Lay out `b` for a transcript pane `width` columns wide (gutter included), each section
     /// headed with its number in `numbers` (see [`Layout::numbered`]).
-    pub fn new(b: &Briefing, numbers: &[usize], width: u16) -> View {
-        View {
+    pub fn new(b: &Briefing, numbers: &[usize], width: u16) -> Lines {
+        Lines {
             layout: Layout::numbered(b, numbers, width),
         }
     }

@@ -8,7 +8,7 @@ mod key;
 
 pub use key::Key;
 
-use crate::app::action::{Action, Group};
+use crate::action::{Action, Group};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::fmt;
@@ -18,7 +18,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The default keymap, the repository's `keymap.toml`.
-pub const DEFAULT_KEYMAP: &str = include_str!("../keymap.toml");
+pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.toml");
 
 /// The name the default keymap goes by in messages.
 const DEFAULT_NAME: &str = "keymap.toml (built in)";

@@ -5,10 +5,11 @@
 //! the loop redraws only after an event. Idle means no CPU.
 
 use crate::app::{App, Effect};
+use crossterm::clipboard::CopyToClipboard;
 use notify::{RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -91,10 +92,8 @@ fn apply(effect: Effect) -> io::Result<()> {
     match effect {
         Effect::Mouse(true) => execute!(out, EnableMouseCapture),
         Effect::Mouse(false) => execute!(out, DisableMouseCapture),
-        Effect::Clipboard(text) => {
-            out.write_all(crate::store::osc52(&text).as_bytes())?;
-            out.flush()
-        }
+        // OSC 52: the terminal puts the text on the system clipboard (over ssh too).
+        Effect::Clipboard(text) => execute!(out, CopyToClipboard::to_clipboard_from(text)),
     }
 }
 

@@ -99,7 +99,7 @@ impl App {
         }
         // The last query's matches go first: a one-letter query can match a million times.
         doc.search = None;
-        let s = Search::run(doc.shown(), query, from, |_| true);
+        let s = Search::run(doc.shown(), query, from);
         let found = s.current_match().cloned();
         doc.search = Some(s);
         match found {

@@ -456,7 +456,7 @@ impl App {
                 keep.restore(doc);
                 if let Some(s) = &doc.search {
                     let q = s.query.clone();
-                    doc.search = Some(Search::run(doc.shown(), &q, doc.current, |_| true));
+                    doc.search = Some(Search::run(doc.shown(), &q, doc.current));
                 }
                 self.refresh_marks();
                 self.say("reloaded");

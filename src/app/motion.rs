@@ -119,7 +119,7 @@ impl App {
             && let Some(q) = &self.last_query
         {
             // Esc cleared the highlights, not the query: find it again from the page.
-            let mut s = Search::run(doc.shown(), q, doc.current, |_| true);
+            let mut s = Search::run(doc.shown(), q, doc.current);
             s.current = None;
             doc.search = Some(s);
         }

@@ -42,8 +42,8 @@ fn pattern(query: &str) -> String {
     out
 }
 
-/// Every match of `query` in document order, in the paragraphs that `shown` accepts.
-pub fn find_all(b: &Briefing, query: &str, shown: impl Fn(Anchor) -> bool) -> Vec<Match> {
+/// Every match of `query` in document order.
+pub fn find_all(b: &Briefing, query: &str) -> Vec<Match> {
     if query.is_empty() {
         return Vec::new();
     }
@@ -57,9 +57,6 @@ pub fn find_all(b: &Briefing, query: &str, shown: impl Fn(Anchor) -> bool) -> Ve
     };
     let mut out = Vec::new();
     for (anchor, p) in b.paragraphs() {
-        if !shown(anchor) {
-            continue;
-        }
         out.extend(re.find_iter(&p.text).map(|m| Match {
             anchor,
             range: m.range(),
@@ -86,8 +83,8 @@ pub struct Search {
 
 impl Search {
     /// Find `query` and make current the first match at or after `from` (wrapping).
-    pub fn run(b: &Briefing, query: &str, from: Anchor, shown: impl Fn(Anchor) -> bool) -> Search {
-        let matches = find_all(b, query, shown);
+    pub fn run(b: &Briefing, query: &str, from: Anchor) -> Search {
+        let matches = find_all(b, query);
         let current = if matches.is_empty() {
             None
         } else {
@@ -138,16 +135,6 @@ impl Search {
             None => "no match".to_string(),
         }
     }
-
-    /// The matched byte ranges in one paragraph, in order.
-    pub fn ranges_in(&self, anchor: Anchor) -> Vec<Range<usize>> {
-        let start = self.matches.partition_point(|m| m.anchor < anchor);
-        self.matches[start..]
-            .iter()
-            .take_while(|m| m.anchor == anchor)
-            .map(|m| m.range.clone())
-            .collect()
-    }
 }
 
 #[cfg(test)]
@@ -162,30 +149,30 @@ mod tests {
     #[test]
     fn lower_case_queries_ignore_case_and_capitals_do_not() {
         let b = sample();
-        assert_eq!(find_all(&b, "exports", |_| true).len(), 3);
-        assert_eq!(find_all(&b, "Exports", |_| true).len(), 2);
-        assert_eq!(find_all(&b, "EXPORTS", |_| true).len(), 0);
-        assert!(find_all(&b, "", |_| true).is_empty());
+        assert_eq!(find_all(&b, "exports").len(), 3);
+        assert_eq!(find_all(&b, "Exports").len(), 2);
+        assert_eq!(find_all(&b, "EXPORTS").len(), 0);
+        assert!(find_all(&b, "").is_empty());
     }
 
     #[test]
     fn ranges_point_into_paragraph_text() {
         let b = sample();
-        for m in find_all(&b, "7.4%", |_| true) {
+        for m in find_all(&b, "7.4%") {
             assert_eq!(&b.paragraph(m.anchor).unwrap().text[m.range], "7.4%");
         }
-        let s = Search::run(&b, "the", a(0, 0, 0), |_| true);
+        let s = Search::run(&b, "the", a(0, 0, 0));
         let p = a(0, 0, 0);
         let text = &b.paragraph(p).unwrap().text;
-        for r in s.ranges_in(p) {
-            assert!(text[r].eq_ignore_ascii_case("the"));
+        for m in s.matches.iter().filter(|m| m.anchor == p) {
+            assert!(text[m.range.clone()].eq_ignore_ascii_case("the"));
         }
     }
 
     #[test]
     fn next_and_previous_wrap_and_count_is_shown() {
         let b = sample();
-        let mut s = Search::run(&b, "vehicles", a(2, 0, 0), |_| true);
+        let mut s = Search::run(&b, "vehicles", a(2, 0, 0));
         assert_eq!(s.matches.len(), 2);
         assert_eq!(s.current_match().unwrap().anchor, a(2, 2, 0));
         assert_eq!(s.status(), "match 2/2");
@@ -225,17 +212,7 @@ mod tests {
             step(&mut s, true, 3, StepFrom::Before(0)),
             Some((a(1, 1, 0), true))
         );
-        assert_eq!(
-            Search::run(&b, "zzz", a(0, 0, 0), |_| true).status(),
-            "no match"
-        );
-    }
-
-    #[test]
-    fn hidden_paragraphs_are_not_searched() {
-        let b = sample();
-        let only_q1 = |x: Anchor| x.section == 1;
-        assert_eq!(find_all(&b, "vehicles", only_q1).len(), 1);
+        assert_eq!(Search::run(&b, "zzz", a(0, 0, 0)).status(), "no match");
     }
 
     #[test]
@@ -244,8 +221,9 @@ mod tests {
         let text = "We\u{2019}re sure: \u{201c}steady\u{201d}, and we're glad.";
         b.sections[0].turns[0].paragraphs[0].text = text.to_string();
         let found = |q: &str| -> Vec<&str> {
-            find_all(&b, q, |a| a == Anchor::new(0, 0, 0))
+            find_all(&b, q)
                 .into_iter()
+                .filter(|m| m.anchor == Anchor::new(0, 0, 0))
                 .map(|m| &text[m.range])
                 .collect()
         };
@@ -258,8 +236,8 @@ mod tests {
     #[test]
     fn regex_metacharacters_are_plain_text() {
         let b = sample();
-        assert!(find_all(&b, "7.4", |_| true).len() == 1);
-        assert!(find_all(&b, "7.", |_| true).len() == 1);
-        assert!(find_all(&b, "(", |_| true).is_empty());
+        assert!(find_all(&b, "7.4").len() == 1);
+        assert!(find_all(&b, "7.").len() == 1);
+        assert!(find_all(&b, "(").is_empty());
     }
 }

@@ -22,9 +22,18 @@ fn iso_date(d: &str) -> bool {
     {
         return false;
     }
+    let year: u32 = d[0..4].parse().unwrap_or(0);
     let month: u32 = d[5..7].parse().unwrap_or(0);
     let day: u32 = d[8..10].parse().unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 /// The warnings for a parsed briefing, in file order.
@@ -82,5 +91,11 @@ mod tests {
         assert!(iso_date("2022-07-19"));
         assert!(!iso_date("2022-13-19"));
         assert!(!iso_date("2022-7-19"));
+        assert!(!iso_date("2022-02-31"));
+        assert!(!iso_date("2023-02-29"));
+        assert!(iso_date("2024-02-29"));
+        assert!(!iso_date("1900-02-29"));
+        assert!(iso_date("2000-02-29"));
+        assert!(!iso_date("2022-04-31"));
     }
 }

@@ -323,7 +323,7 @@ const ORG_HEADS: &[&str] = &[
 /// Split `spokesperson and chief engineer of the Ministry of X` into role and organisation at
 /// the last `of`/`for`/`at` that is followed by the name of an organisation; a further office
 /// after the organisation (`… Office and spokesperson of the Office`) goes back to the role.
-fn split_org(role: &str) -> (String, Option<String>) {
+pub(super) fn split_org(role: &str) -> (String, Option<String>) {
     // A second office after the organisation (`… Office and spokesperson of the Office`) is set
     // aside first.
     let first_org = role

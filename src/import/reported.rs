@@ -333,7 +333,7 @@ fn attribution(
                         .next()
                         .is_some_and(|c| c.is_lowercase() || c.is_uppercase()) =>
                 {
-                    let (r, o) = split_role(&r);
+                    let (r, o) = header::split_org(&r);
                     (Some(r), o)
                 }
                 _ => (None, None),
@@ -376,13 +376,6 @@ fn parse_said(m: &str) -> (&str, Option<&str>) {
         .map(|w| w.len() + 1)
         .sum::<usize>();
     (m[..end.saturating_sub(1).min(m.len())].trim(), None)
-}
-
-fn split_role(role: &str) -> (String, Option<String>) {
-    match header::classify(&format!("A B, {role}")) {
-        HeaderLine::Speaker { role, org, .. } => (role, org),
-        _ => (role.to_string(), None),
-    }
 }
 
 /// The first of `names` that speaks in `text` (`林鄭月娥表示`, `林鄭也說`, a short form that

@@ -119,15 +119,6 @@ pub struct Layout {
     turns: Vec<Vec<usize>>,
 }
 
-/// The heading of a section as the transcript shows it: "Q4 · The Paper: Topic".
-pub fn section_heading(b: &Briefing, index: usize) -> String {
-    let number = b.sections[..=index]
-        .iter()
-        .filter(|x| x.kind == SectionKind::Qa)
-        .count();
-    heading_of(b, index, number)
-}
-
 /// The heading of section `index` of `b`, which is Q&A number `number` (if it is a Q&A).
 fn heading_of(b: &Briefing, index: usize, number: usize) -> String {
     let s = &b.sections[index];
@@ -299,14 +290,6 @@ impl Layout {
         self.placed.get(para as usize).map(|p| p.anchor)
     }
 
-    /// The paragraph a text line shows; `None` for headings and blank lines.
-    pub fn text_anchor(&self, line: &DisplayLine) -> Option<Anchor> {
-        match *line {
-            DisplayLine::Text { para, .. } => self.paragraph_anchor(para),
-            _ => None,
-        }
-    }
-
     /// The text of a section or turn heading named by a [`DisplayLine`].
     pub fn heading(&self, index: usize) -> &str {
         &self.headings[index]
@@ -385,38 +368,5 @@ impl Layout {
     /// The line of a turn's heading; `None` when out of range.
     pub fn turn_line(&self, section: usize, turn: usize) -> Option<usize> {
         self.turns.get(section)?.get(turn).copied()
-    }
-
-    /// The section shown at a line: the last section whose heading is at or above it.
-    pub fn section_at(&self, line: usize) -> Option<usize> {
-        self.sections.partition_point(|&s| s <= line).checked_sub(1)
-    }
-}
-
-/// The layout of the briefing being read, rebuilt only when the width changes (or after
-/// [`LayoutCache::invalidate`], when the briefing itself changed).
-#[derive(Debug, Default)]
-pub struct LayoutCache {
-    layout: Option<Layout>,
-}
-
-impl LayoutCache {
-    /// The layout for this width, building it if the cached one is for another.
-    pub fn get(&mut self, b: &Briefing, width: u16) -> &Layout {
-        match &mut self.layout {
-            Some(l) if l.width == width => {}
-            slot => *slot = Some(Layout::new(b, width)),
-        }
-        self.layout.as_ref().expect("just built")
-    }
-
-    /// The cached layout, if any, without building one.
-    pub fn current(&self) -> Option<&Layout> {
-        self.layout.as_ref()
-    }
-
-    /// Forget the layout: the briefing changed (reloaded, filtered).
-    pub fn invalidate(&mut self) {
-        self.layout = None;
     }
 }

@@ -1,7 +1,6 @@
 //! Citations of passages, and putting text on the clipboard through the terminal (OSC 52).
 
 use crate::model::{Anchor, Briefing};
-use base64::Engine as _;
 
 /// Who speaks a paragraph: name and role (with organisation), as a citation names them. An
 /// unnamed reporter is "A reporter", with the outlet where known.
@@ -47,15 +46,6 @@ pub fn citation(b: &Briefing, a: Anchor) -> String {
         out.push_str(&format!("\n{url}"));
     }
     out
-}
-
-/// The escape sequence that asks the terminal to put `text` on the system clipboard (OSC 52).
-///
-/// Terminals cap the size they accept (often around 100 kB of base64); a paragraph with its
-/// citation is far below that.
-pub fn osc52(text: &str) -> String {
-    let data = base64::engine::general_purpose::STANDARD.encode(text);
-    format!("\x1b]52;c;{data}\x07")
 }
 
 /// `s` with control characters (escape sequences, bells, carriage returns) replaced by `�`, so
@@ -142,11 +132,6 @@ mod tests {
             "{c}"
         );
         assert_eq!(citation(&sample(), at(5, 0)), "");
-    }
-
-    #[test]
-    fn osc52_wraps_base64_of_the_text() {
-        assert_eq!(osc52("héllo"), "\x1b]52;c;aMOpbGxv\x07");
     }
 
     #[test]

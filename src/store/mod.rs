@@ -17,7 +17,7 @@ pub mod file;
 pub mod identity;
 pub mod passage;
 
-pub use cite::{citation, osc52};
+pub use cite::citation;
 pub use identity::{BriefingId, BriefingRef, identity};
 pub use passage::{Passage, Resolved};
 
@@ -100,11 +100,6 @@ impl Bookmark {
     pub fn created_date(&self) -> &str {
         self.created.get(..10).unwrap_or(&self.created)
     }
-}
-
-/// Where the passage of `bm` is in `b` now: see [`Passage::locate`].
-pub fn resolve(bm: &Bookmark, b: &Briefing) -> Resolved {
-    bm.resolve(b)
 }
 
 /// Where a reader left a briefing.

@@ -2,7 +2,7 @@
 //! and anchors, and narrow panes down to one column.
 
 use brief::format;
-use brief::layout::{Columns, DisplayLine, Layout, LayoutCache};
+use brief::layout::{Columns, DisplayLine, Layout};
 use brief::model::{Anchor, Briefing};
 
 const TALK: &str = r#"+++
@@ -187,17 +187,21 @@ Answers.
     );
 }
 
+/// The heading line the transcript shows for section `s`.
+fn section_heading(b: &Briefing, s: usize) -> String {
+    let l = Layout::new(b, 200);
+    let line = l.lines()[l.section_line(s).expect("a heading line")];
+    l.line_text(b, &line).to_string()
+}
+
 #[test]
 fn a_question_without_outlet_is_the_reporters_in_the_briefings_language() {
     let zh = parse(&ZH.replace("## qa [海滨日报]", "## qa"));
-    assert_eq!(brief::layout::section_heading(&zh, 0), "Q1 · 记者");
+    assert_eq!(section_heading(&zh, 0), "Q1 · 记者");
     assert_eq!(zh.section_label(0), "Q1 · 记者 → 林伟");
     assert_eq!(brief::layout::turn_heading(&zh, 0, 0), "记者");
     let en = parse(&TALK.replace("## qa [Coastal Daily]", "## qa"));
-    assert_eq!(
-        brief::layout::section_heading(&en, 1),
-        "Q1 · Reporter: Cold chain"
-    );
+    assert_eq!(section_heading(&en, 1), "Q1 · Reporter: Cold chain");
     assert_eq!(en.section_label(1), "Q1 · Reporter → Zhao Min");
 }
 
@@ -236,8 +240,6 @@ fn lines_and_anchors_map_both_ways() {
     assert_eq!(l.section_line(1), Some(9));
     assert_eq!(l.turn_line(1, 1), Some(15));
     assert_eq!(l.turn_line(1, 2), None);
-    assert_eq!(l.section_at(8), Some(0));
-    assert_eq!(l.section_at(9), Some(1));
     assert_eq!(
         l.anchors_in(4..13).collect::<Vec<_>>(),
         [a(0, 0, 0), a(0, 0, 1), a(1, 0, 0)]
@@ -285,21 +287,7 @@ fn an_empty_briefing_has_no_lines_and_no_anchors() {
     let l = Layout::new(&Briefing::default(), 80);
     assert!(l.is_empty());
     assert_eq!(l.anchor_at(0), None);
-    assert_eq!(l.section_at(0), None);
     assert!(l.visible(0, 10).is_empty());
-}
-
-#[test]
-fn the_cache_rebuilds_only_for_another_width() {
-    let b = parse(TALK);
-    let mut cache = LayoutCache::default();
-    let n32 = cache.get(&b, 32).len();
-    let p32: *const Layout = cache.get(&b, 32);
-    assert_eq!(cache.get(&b, 32).len(), n32);
-    assert!(std::ptr::eq(p32, cache.current().unwrap()));
-    assert!(cache.get(&b, 80).len() < n32);
-    cache.invalidate();
-    assert!(cache.current().is_none());
 }
 
 #[test]
@@ -313,7 +301,10 @@ fn text_lines_name_their_paragraph() {
     let b = parse(TALK);
     let l = Layout::new(&b, 32);
     let line = l.lines()[17];
-    assert_eq!(l.text_anchor(&line), Some(a(1, 1, 0)));
+    let DisplayLine::Text { para, .. } = line else {
+        panic!("line 17 is text");
+    };
+    assert_eq!(l.paragraph_anchor(para), Some(a(1, 1, 0)));
     assert_eq!(line.range(), 0..25);
-    assert_eq!(l.text_anchor(&l.lines()[0]), None);
+    assert!(!matches!(l.lines()[0], DisplayLine::Text { .. }));
 }

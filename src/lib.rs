@@ -17,6 +17,7 @@ pub mod layout;
 pub mod model;
 pub mod safe_text;
 pub mod samples;
+pub mod script;
 pub mod store;
 pub mod synthetic;
 pub mod theme;

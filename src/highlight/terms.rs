@@ -252,25 +252,21 @@ fn plural_variants(form: &str) -> Vec<String> {
 
 /// Whether a form that starts or ends with `c` must meet a word boundary there.
 fn needs_boundary(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FA1F}')
+    c.is_alphanumeric() && !crate::script::is_cjk(c)
 }
 
 fn prev_is_word(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c))
+        .is_some_and(|c| c.is_alphanumeric() && !crate::script::is_cjk(c))
 }
 
 fn next_is_word(text: &str, at: usize) -> bool {
     text[at..]
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c))
+        .is_some_and(|c| c.is_alphanumeric() && !crate::script::is_cjk(c))
 }
 
 #[cfg(test)]

@@ -259,9 +259,7 @@ pub fn is_colon(c: char) -> bool {
     matches!(c, ':' | '：' | '∶' | '︰' | '︓' | '﹕')
 }
 
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
+pub(crate) use crate::script::is_han;
 
 fn is_han_label(label: &str) -> bool {
     let n = label.chars().count();

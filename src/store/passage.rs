@@ -295,7 +295,7 @@ fn tokens(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let cjk = is_cjk(c);
+        let cjk = crate::script::is_cjk(c) && c.is_alphanumeric();
         if (cjk || !c.is_alphanumeric())
             && let Some(s) = start.take()
         {
@@ -322,11 +322,6 @@ fn pairs(tokens: &[u64]) -> Vec<u64> {
         .windows(2)
         .map(|w| w[0].rotate_left(21) ^ w[1].wrapping_mul(0x9e37_79b9_7f4a_7c15))
         .collect()
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 #[cfg(test)]

@@ -39,14 +39,7 @@ pub fn text(bytes: &[u8], html: bool) -> (String, Option<String>) {
     // Not UTF-8 and nothing declared: a Chinese text saved in GB18030 decodes without a single
     // error; anything else keeps its good UTF-8 and marks each bad sequence.
     let (gb, _, bad) = encoding_rs::GB18030.decode(bytes);
-    if !bad
-        && gb
-            .chars()
-            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-            .count()
-            * 4
-            > gb.len() / 3
-    {
+    if !bad && gb.chars().filter(|&c| crate::script::is_han(c)).count() * 4 > gb.len() / 3 {
         return (
             gb.into_owned(),
             Some("not UTF-8: decoded as GB18030".into()),

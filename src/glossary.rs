@@ -3,8 +3,8 @@
 //! A glossary file holds `[[glossary]]` tables and nothing else (docs/FORMAT.md, "The shared
 //! glossary"). Errors name the file, line and column, as the briefing parser's do.
 
+use crate::diagnostic::{ParseErrors, SourceMap};
 use crate::format::front::{RawEntry, check_control_escapes, glossary_entries};
-use crate::format::{ParseErrors, Position};
 use crate::model::GlossaryEntry;
 use serde::Deserialize;
 use std::path::Path;
@@ -53,7 +53,7 @@ pub fn builtin() -> Result<Vec<GlossaryEntry>, String> {
 /// Every entry needs a non-empty `term` and, unless `proposed`, a non-empty `definition`; a term
 /// may appear only once (case-insensitively).
 pub fn parse(src: &str, name: &str) -> Result<Vec<GlossaryEntry>, String> {
-    let pos = Position::new(name, src);
+    let pos = SourceMap::new(name, src);
     let mut errs = Vec::new();
     check_control_escapes(src, &pos, 0, &mut errs);
     let file: GlossaryFile = toml::from_str(src).map_err(|e| {

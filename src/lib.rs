@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod diagnostic;
 pub mod format;
 pub mod fsutil;
 pub mod glossary;

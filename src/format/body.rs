@@ -1,6 +1,6 @@
 //! The body: `## kind [outlet]: title` section lines, `@id (kind):` turn lines, paragraphs, inline marks.
 
-use super::{Diagnostic, Position};
+use super::{Diagnostic, SourceMap};
 use crate::model::{
     Mark, MarkKind, Paragraph, Section, SectionKind, SourceLine, Speaker, SpeakerKind, Turn,
     TurnKind, UNNAMED_REPORTER,
@@ -42,7 +42,7 @@ fn default_turn_kind(section: SectionKind, kind: Option<SpeakerKind>, id: &str) 
 
 /// Reads body lines into sections; collects diagnostics and keeps going.
 pub struct BodyParser<'a> {
-    pos: &'a Position<'a>,
+    pos: &'a SourceMap<'a>,
     /// The declared speakers; `None` when the front matter could not be read.
     speakers: Option<&'a [Speaker]>,
     kinds: SpeakerKinds<'a>,
@@ -58,7 +58,7 @@ pub struct BodyParser<'a> {
 
 impl<'a> BodyParser<'a> {
     /// A parser for a body whose front matter declares `speakers` (`None`: it could not be read).
-    pub fn new(pos: &'a Position<'a>, speakers: Option<&'a [Speaker]>) -> Self {
+    pub fn new(pos: &'a SourceMap<'a>, speakers: Option<&'a [Speaker]>) -> Self {
         BodyParser {
             pos,
             speakers,

@@ -1,6 +1,6 @@
 //! The TOML front matter: metadata, speakers, glossary.
 
-use super::{Diagnostic, Position};
+use super::{Diagnostic, SourceMap};
 use crate::model::{GlossaryEntry, Meta, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -64,7 +64,12 @@ pub fn valid_speaker_id(id: &str) -> bool {
 }
 
 /// Parse the front matter text, which starts at byte `base` of the file; problems go to `errs`.
-pub fn parse(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>) -> Option<Front> {
+pub fn parse(
+    text: &str,
+    pos: &SourceMap,
+    base: usize,
+    errs: &mut Vec<Diagnostic>,
+) -> Option<Front> {
     check_control_escapes(text, pos, base, errs);
     let raw: RawFront = match toml::from_str(text) {
         Ok(raw) => raw,
@@ -134,7 +139,7 @@ pub fn parse(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>
 /// term, a definition unless `proposed`, and a term of its own (case-insensitively).
 pub fn glossary_entries(
     raw: Vec<RawEntry>,
-    pos: &Position,
+    pos: &SourceMap,
     base: usize,
     errs: &mut Vec<Diagnostic>,
 ) -> Vec<GlossaryEntry> {
@@ -187,7 +192,7 @@ fn one_line(s: String) -> String {
 
 /// Report every TOML escape in `text` (at byte `base` of its file) that would put a terminal
 /// control code into a string: the rule for a briefing's front matter and for glossary files.
-pub fn check_control_escapes(text: &str, pos: &Position, base: usize, errs: &mut Vec<Diagnostic>) {
+pub fn check_control_escapes(text: &str, pos: &SourceMap, base: usize, errs: &mut Vec<Diagnostic>) {
     for esc in control_escapes(text) {
         errs.push(pos.diag(
             base + esc,

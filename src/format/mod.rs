@@ -1,7 +1,6 @@
 //! The annotated briefing format (docs/FORMAT.md): TOML front matter, then a line-oriented body.
 
 use crate::model::Briefing;
-use std::fmt;
 use std::path::Path;
 
 mod body;
@@ -13,97 +12,11 @@ pub use lint::{Warning, lint};
 
 pub use front::valid_speaker_id;
 
-/// One problem in a file, located by 1-based line and column (in characters).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub file: String,
-    pub line: u32,
-    pub col: u32,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )?;
-        if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {h}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Every problem found in one file, in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseErrors(pub Vec<Diagnostic>);
-
-impl fmt::Display for ParseErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ParseErrors {}
-
-/// Maps byte offsets of a file to 1-based lines and columns (columns count characters).
-pub struct Position<'a> {
-    name: &'a str,
-    src: &'a str,
-    /// Built on the first diagnostic: files without errors never need it.
-    line_starts: std::cell::OnceCell<Vec<usize>>,
-}
-
-impl<'a> Position<'a> {
-    pub fn new(name: &'a str, src: &'a str) -> Self {
-        Position {
-            name,
-            src,
-            line_starts: std::cell::OnceCell::new(),
-        }
-    }
-
-    fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(memchr::memchr_iter(b'\n', self.src.as_bytes()).map(|i| i + 1));
-            starts
-        })
-    }
-
-    /// The 1-based line of a byte offset.
-    pub fn line_of(&self, at: usize) -> u32 {
-        self.line_starts().partition_point(|&s| s <= at) as u32
-    }
-
-    /// A diagnostic at a byte offset.
-    pub fn diag(&self, at: usize, message: &str, hint: Option<&str>) -> Diagnostic {
-        let at = at.min(self.src.len());
-        let line = self.line_of(at);
-        let start = self.line_starts()[line as usize - 1];
-        let col = self.src.get(start..at).map_or(1, |s| s.chars().count() + 1) as u32;
-        Diagnostic {
-            file: self.name.to_string(),
-            line,
-            col,
-            message: message.to_string(),
-            hint: hint.map(str::to_string),
-        }
-    }
-}
+pub use crate::diagnostic::{Diagnostic, ParseErrors, SourceMap};
 
 /// Parse the text of an annotated briefing; `name` is used in diagnostics.
 pub fn parse(src: &str, name: &str) -> Result<Briefing, ParseErrors> {
-    let pos = Position::new(name, src);
+    let pos = SourceMap::new(name, src);
     let src_nobom = src.strip_prefix('\u{feff}').unwrap_or(src);
     let bom = src.len() - src_nobom.len();
     let mut lines = split_lines(src_nobom, bom);
@@ -182,20 +95,13 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
-        let before = &bytes[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
+        // Everything before the first invalid byte is valid UTF-8.
+        let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let (line, col) = SourceMap::new(name, before).line_col(at);
         Diagnostic {
             file: name.to_string(),
-            line: line as u32,
-            col: col as u32,
+            line,
+            col,
             message: format!("invalid UTF-8 (byte 0x{:02x})", bytes[at]),
             hint: Some("save the file as UTF-8".into()),
         }

@@ -9,6 +9,7 @@ mod key;
 pub use key::Key;
 
 use crate::action::{Action, Group};
+use crate::diagnostic::SourceMap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::fmt;
@@ -151,10 +152,8 @@ impl Keymap {
 
 /// A byte offset as 1-based line and column (in characters).
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
+    let (line, col) = SourceMap::new("", text).line_col(offset);
+    (line as usize, col as usize)
 }
 
 /// One keymap file, checked: each action it names with its keys, in file order.

@@ -123,9 +123,7 @@ fn describe(text: &str, e: &toml::de::Error) -> String {
     let message = e.message().trim();
     match e.span() {
         Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, col) = crate::diagnostic::SourceMap::new("", text).line_col(span.start);
             format!("line {line}, column {col}: {message}")
         }
         None => message.to_string(),

@@ -55,8 +55,24 @@ pub fn strip_dateline(text: &str) -> &str {
     }
 }
 
+/// Chinese speech verbs, longest first where one starts another.
+const HAN_VERBS: &str = "說|说|表示|指出|指|強調|强调|重申|稱|称|回應|回应|認為|认为|答|提到|談到|谈到|介紹|介绍|透露|坦言|解釋|解释|補充|补充|說明|说明";
+
+/// A pronoun that goes on speaking (`他表示`, `她并指出`): the last person quoted.
+static HAN_PRONOUN_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[他她](?:并|並|也|还|還|又|同时|同時|进一步|進一步)?(?:{HAN_VERBS})"
+    ))
+    .expect("han pronoun pattern")
+});
+
 static HAN_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Han}{2,8})(?:說|说|表示|指出|指|強調|强调|重申|稱|称|回應|回应|認為|认为|答)")
+    // The verb may follow a phrase of where or when (`林明在发布会上表示`).
+    // The verb may follow a phrase of where or when (`林明在发布会上表示`) and of whom to
+    // (`对记者表示`, `对此表示`).
+    Regex::new(&format!(
+        r"(\p{{Han}}{{2,8}})(?:在[^，。：；“”「」]{{1,16}}?[上中时時里裡])?(?:[对對向][^，。：；“”「」]{{1,12}}?)?(?:{HAN_VERBS})"
+    ))
         .expect("han speech pattern")
 });
 
@@ -194,6 +210,8 @@ pub fn attribute(
     let han_names = han_speakers(body);
     let narrator = super::narrator(people, meta);
     let mut current = Voice::Person(narrator);
+    // The last person quoted, whom a pronoun that speaks (`他表示`) goes back to.
+    let mut quoted: Option<Voice> = None;
     let mut turns: Vec<DraftTurn> = Vec::new();
     for p in body {
         // Chinese reports switch voice from sentence to sentence; English ones mostly keep a
@@ -206,16 +224,20 @@ pub fn attribute(
         };
         let mut chunk = String::new();
         for (k, piece) in pieces.into_iter().enumerate() {
-            let voice = attribution(piece, &han_names, narrator, people, notes, p.line).unwrap_or(
-                match current {
+            let pronoun = han && HAN_PRONOUN_SAID.is_match(piece.trim_start());
+            let voice = attribution(piece, &han_names, narrator, people, notes, p.line)
+                .or(quoted.filter(|_| pronoun))
+                .unwrap_or(match current {
                     // A reported question is one paragraph; what follows is narration or an answer.
                     Voice::Reporter => Voice::Person(narrator),
                     // A Chinese paragraph that names no speaker is the writer's unless it goes on
                     // with the last one's words.
                     _ if han && k == 0 && !continues_speech(piece) => Voice::Person(narrator),
                     v => v,
-                },
-            );
+                });
+            if matches!(voice, Voice::Person(i) if i != narrator) {
+                quoted = Some(voice);
+            }
             if voice != current && !chunk.is_empty() {
                 push(&mut turns, current, p.line, std::mem::take(&mut chunk));
             }
@@ -403,7 +425,8 @@ fn han_speaker<'n>(text: &str, names: &'n [String]) -> Option<(usize, &'n String
 /// Chinese names quoted at least twice ("林明说", "特首林明亮表示") that also recur in the text;
 /// a short form (`林明`) folds into the full name it starts.
 fn han_speakers(body: &[Para]) -> Vec<String> {
-    let mut before_verb: HashMap<String, usize> = HashMap::new();
+    // (times before a speech verb, once after a title)
+    let mut before_verb: HashMap<String, (usize, bool)> = HashMap::new();
     for p in body
         .iter()
         .filter(|p| !p.text.is_ascii() && p.text.chars().any(super::labels::is_han))
@@ -420,7 +443,10 @@ fn han_speakers(body: &[Para]) -> Vec<String> {
             // The name ends where the verb (or its adverb) starts; titles may come before it.
             for len in 2..=4.min(run.len()) {
                 let name: String = run[run.len() - len..].iter().collect();
-                *before_verb.entry(name).or_default() += 1;
+                let titled = run.len() > len && TITLE_ENDS.contains(&run[run.len() - len - 1]);
+                let seen = before_verb.entry(name).or_default();
+                seen.0 += 1;
+                seen.1 |= titled;
             }
         }
     }
@@ -431,17 +457,20 @@ fn han_speakers(body: &[Para]) -> Vec<String> {
     };
     let mut names: Vec<(String, usize)> = before_verb
         .into_iter()
-        .filter(|(n, c)| {
-            *c >= 2
+        .filter(|(n, (c, titled))| {
+            (*c >= 2 || *titled)
                 && !HAN_NOT_A_PERSON.contains(&n.as_str())
                 && super::han_names::is_surname_name(n)
                 && !n.starts_with(|ch: char| FUNCTION_CHARS.contains(&ch))
         })
-        .map(|(n, _)| {
+        .map(|(n, (_, titled))| {
             let f = text_of(&n);
-            (n, f)
+            (n, f, titled)
         })
-        .filter(|(_, f)| *f >= 3)
+        // A name said once after its title (`发言人林明在会上表示`) is introduced as a speaker;
+        // an untitled one must recur.
+        .filter(|(_, f, titled)| *f >= 3 || *titled)
+        .map(|(n, f, _)| (n, f))
         .collect();
     names.sort_by(|a, b| {
         b.0.chars()
@@ -469,8 +498,11 @@ fn full_form(name: &str, body: &[Para]) -> String {
         let mut next: HashMap<char, usize> = HashMap::new();
         for p in body {
             for (at, m) in p.text.match_indices(best.as_str()) {
-                if let Some(c) = p.text[at + m.len()..].chars().next()
+                let after = &p.text[at + m.len()..];
+                // `林明表示` is the name and its verb, not a longer name.
+                if let Some(c) = after.chars().next()
                     && super::labels::is_han(c)
+                    && !HAN_VERBS.split('|').any(|v| after.starts_with(v))
                 {
                     *next.entry(c).or_default() += 1;
                 }
@@ -489,6 +521,12 @@ fn full_form(name: &str, body: &[Para]) -> String {
     }
     best
 }
+
+/// Last characters of a title before a name: 发言人, 副行长, 主任, 发言官, 委员, 总理, 主席,
+/// 书记, 总监, 总裁, 大使, 董事.
+const TITLE_ENDS: &[char] = &[
+    '人', '长', '長', '任', '官', '员', '員', '理', '席', '记', '記', '监', '監', '裁', '使', '事',
+];
 
 /// Adverbs between a name and its verb ("林明也说", "林明只是重申").
 const ADVERBS: &[char] = &[
@@ -616,6 +654,28 @@ mod tests {
                 .iter()
                 .any(|t| matches!(t.voice, Voice::Person(i) if people.list[i].name == "林明亮"))
         );
+    }
+
+    #[test]
+    fn a_titled_name_speaks_after_where_and_to_whom_and_a_pronoun_goes_on() {
+        // Said once, after a title and a phrase of where and to whom; then `他表示`; the name
+        // followed by its verb is not a longer name.
+        let raw = "海港日报讯 本周，部长办公室召开会议。\n\n\
+                   当天，港务局发言人周立新在例行记者会上对本报记者表示，港口吞吐量回升。\n\n\
+                   他并表示，下一步将扩大航线。\n\n\
+                   周立新表示，铁路运量增长。周立新表示，航空恢复。\n";
+        let (s, people, _) = run(raw);
+        let zhou = people.find("周立新").expect("the spokesperson");
+        assert_eq!(people.list[zhou].name, "周立新");
+        let by = |start: &str| {
+            s[0].turns
+                .iter()
+                .find(|t| t.paras.iter().any(|p| p.text.contains(start)))
+                .map(|t| t.voice == Voice::Person(zhou))
+        };
+        assert_eq!(by("港口吞吐量回升"), Some(true));
+        assert_eq!(by("下一步将扩大航线"), Some(true));
+        assert_eq!(by("部长办公室召开会议"), Some(false));
     }
 
     #[test]

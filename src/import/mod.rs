@@ -23,6 +23,7 @@ pub mod noise;
 pub mod participants;
 pub mod people;
 pub mod questions;
+pub mod quoted;
 pub mod read;
 pub mod reported;
 pub mod sections;

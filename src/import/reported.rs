@@ -5,6 +5,7 @@
 
 use super::header::{self, HeaderLine};
 use super::people::People;
+use super::quoted;
 use super::text::{Para, excerpt};
 use super::{DraftSection, DraftTurn, NoteKind, Notes, Voice, new_person};
 use crate::model::{Meta, SectionKind, SpeakerKind, TurnKind};
@@ -208,6 +209,8 @@ pub fn attribute(
     notes: &mut Notes,
 ) -> Vec<DraftTurn> {
     let han_names = han_speakers(body);
+    let surnames = quoted::surnames(body, &meta.title);
+    let marks_quotes = quoted::marks_quotes(body);
     let narrator = super::narrator(people, meta);
     let mut current = Voice::Person(narrator);
     // The last person quoted, whom a pronoun that speaks (`他表示`) goes back to.
@@ -225,7 +228,11 @@ pub fn attribute(
         let mut chunk = String::new();
         for (k, piece) in pieces.into_iter().enumerate() {
             let pronoun = han && HAN_PRONOUN_SAID.is_match(piece.trim_start());
-            let voice = attribution(piece, &han_names, narrator, people, notes, p.line)
+            let names = Names {
+                han: &han_names,
+                surnames: &surnames,
+            };
+            let voice = attribution(piece, &names, narrator, people, notes, p.line)
                 .or(quoted.filter(|_| pronoun))
                 .unwrap_or(match current {
                     // A reported question is one paragraph; what follows is narration or an answer.
@@ -233,6 +240,8 @@ pub fn attribute(
                     // A Chinese paragraph that names no speaker is the writer's unless it goes on
                     // with the last one's words.
                     _ if han && k == 0 && !continues_speech(piece) => Voice::Person(narrator),
+                    // Where quotation marks show speech, a paragraph with none is the writer's.
+                    _ if !han && marks_quotes && !quoted::quotes(piece) => Voice::Person(narrator),
                     v => v,
                 });
             if matches!(voice, Voice::Person(i) if i != narrator) {
@@ -291,10 +300,18 @@ fn push(turns: &mut Vec<DraftTurn>, voice: Voice, line: u32, text: String) {
     });
 }
 
+/// The people a report quotes by a name that a pattern of full names does not catch.
+struct Names<'a> {
+    /// Chinese names that speak (`林明表示`).
+    han: &'a [String],
+    /// Surnames that speak (`said Costa`).
+    surnames: &'a [String],
+}
+
 /// Who a piece of text is attributed to, if it says.
 fn attribution(
     text: &str,
-    han_names: &[String],
+    names: &Names,
     narrator: usize,
     people: &mut People,
     notes: &mut Notes,
@@ -333,11 +350,13 @@ fn attribution(
     {
         return Some(Voice::Person(narrator));
     }
-    let han = if han_names.is_empty() {
+    let han = if names.han.is_empty() {
         None
     } else {
-        han_speaker(text, han_names)
+        han_speaker(text, names.han)
     };
+    let said =
+        said.or_else(|| quoted::speaker(text, names.surnames).map(|(at, n)| (at, n.clone(), None)));
     match (asked, said, han) {
         (Some(q), s, h) if s.as_ref().is_none_or(|s| q < s.0) && h.is_none_or(|h| q < h.0) => {
             Some(Voice::Reporter)

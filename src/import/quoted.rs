@@ -3,6 +3,7 @@
 //! A surname counts as a speaker where it speaks twice, or once and is the last word of a full
 //! name the text (or its title) gives, so that `Ferrari said` once is not a person.
 
+use super::reported::NOT_A_PERSON;
 use super::text::Para;
 use regex::Regex;
 use std::collections::HashMap;
@@ -19,28 +20,22 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("surname speech pattern")
 });
 
-/// Capitalised words that speak without being a person's name.
+/// Capitalised words that speak without being a person's name, besides the organisations and
+/// function words of [`NOT_A_PERSON`].
 const NOT_NAMES: &[&str] = &[
     "He",
     "She",
-    "It",
     "They",
     "We",
     "I",
     "You",
-    "This",
-    "That",
-    "The",
     "There",
     "Officials",
     "Sources",
     "Reports",
     "Analysts",
     "Experts",
-    "Police",
     "Ministers",
-    "Ministry",
-    "Government",
     "Spokesman",
     "Spokeswoman",
     "Spokesperson",
@@ -48,13 +43,7 @@ const NOT_NAMES: &[&str] = &[
     "Statement",
     "Team",
     "Club",
-    "Company",
-    "Bank",
-    "Agency",
-    "Office",
-    "Department",
     "Council",
-    "Commission",
     "Board",
     "Monday",
     "Tuesday",
@@ -64,10 +53,7 @@ const NOT_NAMES: &[&str] = &[
     "Saturday",
     "Sunday",
     "Today",
-    "But",
-    "And",
     "So",
-    "As",
     "When",
     "While",
     "Asked",
@@ -77,7 +63,8 @@ const NOT_NAMES: &[&str] = &[
 fn speakers_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
     SPEAKS.captures_iter(text).filter_map(|c| {
         let w = c.get(1).or(c.get(2)).or(c.get(3))?;
-        (!NOT_NAMES.contains(&w.as_str())).then(|| (c.get(0).map_or(0, |m| m.start()), w.as_str()))
+        (!NOT_NAMES.contains(&w.as_str()) && !NOT_A_PERSON.contains(&w.as_str()))
+            .then(|| (c.get(0).map_or(0, |m| m.start()), w.as_str()))
     })
 }
 
@@ -90,9 +77,22 @@ pub fn surnames(body: &[Para], title: &str) -> Vec<String> {
             *spoke.entry(w).or_default() += 1;
         }
     }
+    // `Ana Costa`: the word after a capitalised word somewhere in the text.
     let full_name = |w: &str| {
-        let pattern = format!(r"\b[A-Z][a-z]+ {}\b", regex::escape(w));
-        Regex::new(&pattern).is_ok_and(|re| texts().any(|t| re.is_match(t)))
+        texts().any(|t| {
+            t.match_indices(w).any(|(at, _)| {
+                let after = t[at + w.len()..].chars().next();
+                let before = t[..at]
+                    .strip_suffix(' ')
+                    .and_then(|b| b.split(' ').next_back());
+                !after.is_some_and(char::is_alphanumeric)
+                    && before.is_some_and(|b| {
+                        b.len() > 1
+                            && b.starts_with(|c: char| c.is_ascii_uppercase())
+                            && b[1..].chars().all(|c| c.is_ascii_lowercase())
+                    })
+            })
+        })
     };
     let mut out: Vec<String> = spoke
         .into_iter()

@@ -68,7 +68,6 @@ static HAN_PRONOUN_SAID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HAN_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    // The verb may follow a phrase of where or when (`林明在发布会上表示`).
     // The verb may follow a phrase of where or when (`林明在发布会上表示`) and of whom to
     // (`对记者表示`, `对此表示`).
     Regex::new(&format!(
@@ -78,7 +77,7 @@ static HAN_SAID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make a capitalised phrase an organisation or a place rather than a person.
-const NOT_A_PERSON: &[&str] = &[
+pub(super) const NOT_A_PERSON: &[&str] = &[
     "Council",
     "Ministry",
     "Office",
@@ -215,6 +214,10 @@ pub fn attribute(
     let mut current = Voice::Person(narrator);
     // The last person quoted, whom a pronoun that speaks (`他表示`) goes back to.
     let mut quoted: Option<Voice> = None;
+    let names = Names {
+        han: &han_names,
+        surnames: &surnames,
+    };
     let mut turns: Vec<DraftTurn> = Vec::new();
     for p in body {
         // Chinese reports switch voice from sentence to sentence; English ones mostly keep a
@@ -228,10 +231,6 @@ pub fn attribute(
         let mut chunk = String::new();
         for (k, piece) in pieces.into_iter().enumerate() {
             let pronoun = han && HAN_PRONOUN_SAID.is_match(piece.trim_start());
-            let names = Names {
-                han: &han_names,
-                surnames: &surnames,
-            };
             let voice = attribution(piece, &names, narrator, people, notes, p.line)
                 .or(quoted.filter(|_| pronoun))
                 .unwrap_or(match current {

@@ -17,6 +17,9 @@ pub struct FrontMatter {
 /// If the text starts with a front-matter block, return what it holds and how many lines it spans.
 pub fn parse(lines: &[Line]) -> Option<(FrontMatter, usize)> {
     let first = lines.iter().position(|l| !l.text.is_empty())?;
+    if lines[first].text == "+++" {
+        return toml_block(lines, first);
+    }
     if lines[first].text != "---" {
         return None;
     }
@@ -62,6 +65,32 @@ pub fn parse(lines: &[Line]) -> Option<(FrontMatter, usize)> {
         }
         i += 1;
     }
+    Some((fm, end + 1))
+}
+
+/// Hugo's TOML front matter between `+++` lines, read with the TOML parser; a block that is not
+/// TOML is not front matter.
+fn toml_block(lines: &[Line], first: usize) -> Option<(FrontMatter, usize)> {
+    let end = first + 1 + lines[first + 1..].iter().position(|l| l.text == "+++")?;
+    let text: Vec<&str> = lines[first + 1..end]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    let table: toml::Table = toml::from_str(&text.join("\n")).ok()?;
+    let field = |keys: &[&str]| {
+        keys.iter().find_map(|k| match table.get(*k)? {
+            toml::Value::String(s) => Some(super::text::clean(s).0).filter(|s| !s.is_empty()),
+            // The day is what a briefing's date holds.
+            toml::Value::Datetime(d) => d.date.map(|day| day.to_string()),
+            _ => None,
+        })
+    };
+    let fm = FrontMatter {
+        title: field(&["title"]),
+        date: field(&["date"]),
+        url: field(&["url", "source_url", "original_url"]),
+        author: field(&["author"]),
+    };
     Some((fm, end + 1))
 }
 
@@ -117,6 +146,19 @@ fn unquote(v: &str) -> String {
 mod tests {
     use super::*;
     use crate::import::text::lines;
+
+    #[test]
+    fn hugo_toml_front_matter_is_read_and_removed() {
+        let raw = "+++\nauthor = \"Port Desk\"\ndate = 2021-06-25T02:32:48Z\ntags = [\"a\", \"b\"]\ntitle = \"Ships return, says Costa\"\n\n+++\nBody.\n";
+        let (ls, _) = lines(raw);
+        let (fm, n) = parse(&ls).expect("front matter");
+        assert_eq!(fm.title.as_deref(), Some("Ships return, says Costa"));
+        assert_eq!(fm.author.as_deref(), Some("Port Desk"));
+        assert_eq!(fm.date.as_deref(), Some("2021-06-25"));
+        assert_eq!(ls[n].text, "Body.");
+        let (ls, _) = lines("+++\nnot = toml = at all\n+++\nBody.\n");
+        assert!(parse(&ls).is_none());
+    }
 
     #[test]
     fn reads_title_date_and_url_and_spans_the_block() {

@@ -1,7 +1,7 @@
 //! `App::update`: what each action does, depending on the screen, the popup and the focus.
 
 use super::{App, Effect, Focus, Overlay, Prompt, PromptKind, Screen, nav, popups};
-use crate::action::Action;
+use crate::action::{Action, Group};
 use crate::app::outline::Row;
 
 impl App {
@@ -62,27 +62,48 @@ impl App {
         true
     }
 
+    /// A reader action, handed to the part for its help group.
     fn update_reader(&mut self, action: Action, count: Option<usize>) {
+        match action.group() {
+            Group::Move => self.reader_move(action, count),
+            Group::Jump => self.reader_jump(action, count),
+            Group::Outline => self.reader_outline(action),
+            Group::Search => self.reader_search(action, count.unwrap_or(1)),
+            Group::View => self.reader_popup(action),
+            Group::Bookmarks => self.reader_bookmarks(action),
+            Group::General => self.reader_general(action),
+        }
+    }
+
+    fn reader_move(&mut self, action: Action, count: Option<usize>) {
         let n = count.unwrap_or(1);
         let page = self.page_height();
-        let Some(doc) = &mut self.doc else { return };
-        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.shown);
-        let at = doc.current;
+        let (step_page, step_half) = (page.saturating_sub(1).max(1), (page / 2).max(1));
         match action {
             Action::ScrollDown => self.scroll_by(n as isize),
             Action::ScrollUp => self.scroll_by(-(n as isize)),
-            Action::PageDown => self.scroll_by((n * page.saturating_sub(1).max(1)) as isize),
-            Action::PageUp => self.scroll_by(-((n * page.saturating_sub(1).max(1)) as isize)),
-            Action::HalfPageDown => self.scroll_by((n * (page / 2).max(1)) as isize),
-            Action::HalfPageUp => self.scroll_by(-((n * (page / 2).max(1)) as isize)),
+            Action::PageDown => self.scroll_by((n * step_page) as isize),
+            Action::PageUp => self.scroll_by(-((n * step_page) as isize)),
+            Action::HalfPageDown => self.scroll_by((n * step_half) as isize),
+            Action::HalfPageUp => self.scroll_by(-((n * step_half) as isize)),
             Action::Top => self.jump_to_line(count.map_or(0, |c| c.saturating_sub(1))),
             Action::Bottom => self.jump_to_line(usize::MAX),
             Action::GotoPercent => {
-                let len = doc.lines.len();
+                let len = self.doc.as_ref().map_or(0, |d| d.lines.len());
                 self.jump_to_line(len.saturating_mul(n.min(100)) / 100);
             }
             Action::NextParagraph => self.move_current(true, n),
             Action::PrevParagraph => self.move_current(false, n),
+            _ => {}
+        }
+    }
+
+    fn reader_jump(&mut self, action: Action, count: Option<usize>) {
+        let n = count.unwrap_or(1);
+        let Some(doc) = &mut self.doc else { return };
+        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.shown);
+        let at = doc.current;
+        match action {
             Action::NextQuestion => match count {
                 // As in the issue: a count before `]` names the question (`4]`).
                 Some(c) => self.goto_question(c),
@@ -124,13 +145,18 @@ impl App {
                 Some(a) => self.show(a, Target::Paragraph),
                 None => self.say("no later position"),
             },
-            Action::FocusNext => {
-                if doc.outline.visible {
-                    self.focus = match self.focus {
-                        Focus::Transcript => Focus::Outline,
-                        Focus::Outline => Focus::Transcript,
-                    };
-                }
+            _ => {}
+        }
+    }
+
+    fn reader_outline(&mut self, action: Action) {
+        let Some(doc) = &mut self.doc else { return };
+        match action {
+            Action::FocusNext if doc.outline.visible => {
+                self.focus = match self.focus {
+                    Focus::Transcript => Focus::Outline,
+                    Focus::Outline => Focus::Transcript,
+                };
             }
             Action::ToggleOutline => {
                 doc.outline.visible = !doc.outline.visible;
@@ -153,6 +179,13 @@ impl App {
                     doc.outline.expanded.insert(s);
                 }
             }
+            _ => {}
+        }
+    }
+
+    fn reader_search(&mut self, action: Action, n: usize) {
+        let Some(doc) = &mut self.doc else { return };
+        match action {
             Action::Search => {
                 self.search_origin = Some((doc.offset, doc.current, doc.search.clone()));
                 self.prompt = Some(Prompt {
@@ -163,6 +196,17 @@ impl App {
             Action::SearchNext | Action::SearchPrev => {
                 self.search_step(action == Action::SearchNext, n)
             }
+            _ => {}
+        }
+    }
+
+    /// The popups of the page's terms and the section's figures, and the speaker filter.
+    fn reader_popup(&mut self, action: Action) {
+        let page = self.page_height();
+        let Some(doc) = &mut self.doc else { return };
+        let b = doc.filter.as_ref().map_or(&doc.full, |f| &f.shown);
+        let at = doc.current;
+        match action {
             Action::ShowTerms => {
                 let anchors = doc.lines.anchors_in(doc.offset..doc.offset + page);
                 let items = popups::terms_in(b, &doc.highlighter, anchors);
@@ -200,6 +244,25 @@ impl App {
                     self.overlay = Some(Overlay::Speakers { items, selected });
                 }
             }
+            // Mouse capture is handled before any screen: it works everywhere.
+            _ => {}
+        }
+    }
+
+    fn reader_bookmarks(&mut self, action: Action) {
+        match action {
+            Action::CopyPassage => self.copy_passage(),
+            Action::Bookmark => self.start_bookmark(),
+            Action::Bookmarks => self.show_bookmarks(),
+            Action::NextBookmark => self.step_bookmark(true),
+            Action::PrevBookmark => self.step_bookmark(false),
+            // Keys of the bookmarks list; outside it they do nothing.
+            _ => {}
+        }
+    }
+
+    fn reader_general(&mut self, action: Action) {
+        match action {
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Reload => self.reload(),
             Action::Library => self.show_library(),
@@ -209,14 +272,8 @@ impl App {
                 }
                 self.focus = Focus::Transcript;
             }
-            Action::CopyPassage => self.copy_passage(),
-            Action::Select | Action::Quit | Action::ToggleMouse => {}
-            Action::Bookmark => self.start_bookmark(),
-            Action::Bookmarks => self.show_bookmarks(),
-            Action::NextBookmark => self.step_bookmark(true),
-            Action::PrevBookmark => self.step_bookmark(false),
-            // Keys of the bookmarks list; outside it they do nothing.
-            Action::Delete | Action::Undo | Action::EditNote | Action::ToggleScope => {}
+            // Select acts in lists and prompts; Quit was handled before any screen.
+            _ => {}
         }
     }
 }

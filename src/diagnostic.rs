@@ -4,8 +4,9 @@
 
 use std::fmt;
 
-/// One problem in a file, located by 1-based line and column (in characters).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One problem in a file, located by 1-based line and column (in characters). Line 0 is the
+/// file as a whole (it could not be read at all).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub file: String,
     pub line: u32,
@@ -16,11 +17,10 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )?;
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message)?,
+            line => write!(f, "{}:{line}:{}: {}", self.file, self.col, self.message)?,
+        }
         if let Some(h) = &self.hint {
             write!(f, "\n  hint: {h}")?;
         }
@@ -28,8 +28,28 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// A problem with the file as a whole, such as one that cannot be read.
+    pub fn about_file(file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// The 1-based line and column, `None` for the file as a whole.
+    pub fn position(&self) -> Option<(u32, u32)> {
+        (self.line > 0).then_some((self.line, self.col))
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
 /// Every problem found in one file, in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseErrors(pub Vec<Diagnostic>);
 
 impl fmt::Display for ParseErrors {

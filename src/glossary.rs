@@ -3,7 +3,7 @@
 //! A glossary file holds `[[glossary]]` tables and nothing else (docs/FORMAT.md, "The shared
 //! glossary"). Errors name the file, line and column, as the briefing parser's do.
 
-use crate::diagnostic::{ParseErrors, SourceMap};
+use crate::diagnostic::{Diagnostic, ParseErrors, SourceMap};
 use crate::format::front::{RawEntry, check_control_escapes, glossary_entries};
 use crate::model::GlossaryEntry;
 use serde::Deserialize;
@@ -26,7 +26,7 @@ struct GlossaryFile {
 /// The shared glossary that applies to the briefing at `briefing_path` (or the built-in one).
 ///
 /// `None` (standard input, or no file) means the built-in glossary.
-pub fn shared_for(briefing_path: Option<&Path>) -> Result<Vec<GlossaryEntry>, String> {
+pub fn shared_for(briefing_path: Option<&Path>) -> Result<Vec<GlossaryEntry>, ParseErrors> {
     if let Some(path) = briefing_path {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -35,8 +35,12 @@ pub fn shared_for(briefing_path: Option<&Path>) -> Result<Vec<GlossaryEntry>, St
         let file = dir.join(FILE_NAME);
         if file.is_file() {
             let name = file.display().to_string();
-            let src = std::fs::read_to_string(&file)
-                .map_err(|e| format!("{name}:1:1: cannot read the glossary: {e}"))?;
+            let src = std::fs::read_to_string(&file).map_err(|e| {
+                ParseErrors(vec![Diagnostic::about_file(
+                    &name,
+                    format!("cannot read the glossary: {e}"),
+                )])
+            })?;
             return parse(&src, &name);
         }
     }
@@ -44,7 +48,7 @@ pub fn shared_for(briefing_path: Option<&Path>) -> Result<Vec<GlossaryEntry>, St
 }
 
 /// The built-in shared glossary.
-pub fn builtin() -> Result<Vec<GlossaryEntry>, String> {
+pub fn builtin() -> Result<Vec<GlossaryEntry>, ParseErrors> {
     parse(BUILTIN, "briefings/glossary.toml (built in)")
 }
 
@@ -52,20 +56,20 @@ pub fn builtin() -> Result<Vec<GlossaryEntry>, String> {
 ///
 /// Every entry needs a non-empty `term` and, unless `proposed`, a non-empty `definition`; a term
 /// may appear only once (case-insensitively).
-pub fn parse(src: &str, name: &str) -> Result<Vec<GlossaryEntry>, String> {
+pub fn parse(src: &str, name: &str) -> Result<Vec<GlossaryEntry>, ParseErrors> {
     let pos = SourceMap::new(name, src);
     let mut errs = Vec::new();
     check_control_escapes(src, &pos, 0, &mut errs);
     let file: GlossaryFile = toml::from_str(src).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         errs.push(pos.diag(at, e.message().trim_end(), None));
-        ParseErrors(std::mem::take(&mut errs)).to_string()
+        ParseErrors(std::mem::take(&mut errs))
     })?;
     let out = glossary_entries(file.glossary, &pos, 0, &mut errs);
     if errs.is_empty() {
         Ok(out)
     } else {
-        Err(ParseErrors(errs).to_string())
+        Err(ParseErrors(errs))
     }
 }
 
@@ -130,7 +134,7 @@ mod tests {
     #[test]
     fn control_escapes_are_errors_as_in_a_briefing() {
         let src = "[[glossary]]\nterm = \"a\"\ndefinition = \"bad \\u001b[31m def\"\n";
-        let err = parse(src, "g.toml").unwrap_err();
+        let err = parse(src, "g.toml").unwrap_err().to_string();
         assert!(err.starts_with("g.toml:3:19: control character"), "{err}");
     }
 
@@ -138,18 +142,22 @@ mod tests {
     fn syntax_errors_give_file_line_and_column() {
         let src =
             "[[glossary]]\nterm = \"a\"\ndefinition = \"b\"\n\n[[glossary]]\nterm = = \"c\"\n";
-        let err = parse(src, "g.toml").unwrap_err();
+        let err = parse(src, "g.toml").unwrap_err().to_string();
         assert!(err.starts_with("g.toml:6:"), "{err}");
     }
 
     #[test]
     fn unknown_keys_and_missing_definitions_are_errors() {
-        let err = parse("[[glossary]]\nterm = \"a\"\nmeaning = \"b\"\n", "g.toml").unwrap_err();
+        let err = parse("[[glossary]]\nterm = \"a\"\nmeaning = \"b\"\n", "g.toml")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with("g.toml:3:1:") && err.contains("meaning"),
             "{err}"
         );
-        let err = parse("[[glossary]]\nterm = \"white list\"\n", "g.toml").unwrap_err();
+        let err = parse("[[glossary]]\nterm = \"white list\"\n", "g.toml")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with("g.toml:2:8: glossary term `white list` has no definition"),
             "{err}"
@@ -161,7 +169,7 @@ mod tests {
     #[test]
     fn duplicate_terms_are_reported_at_the_second_one() {
         let src = "[[glossary]]\nterm = \"SME\"\ndefinition = \"d\"\n[[glossary]]\nterm = \"sme\"\ndefinition = \"d\"\n";
-        let err = parse(src, "g.toml").unwrap_err();
+        let err = parse(src, "g.toml").unwrap_err().to_string();
         assert!(
             err.starts_with("g.toml:5:8: glossary term `sme` is defined twice"),
             "{err}"
@@ -182,7 +190,7 @@ mod tests {
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].term, "local term");
         std::fs::write(dir.path().join(FILE_NAME), "glossary = 3\n").unwrap();
-        let err = shared_for(Some(&brief)).unwrap_err();
+        let err = shared_for(Some(&brief)).unwrap_err().to_string();
         assert!(err.contains("glossary.toml:1:"), "{err}");
     }
 

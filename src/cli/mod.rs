@@ -44,6 +44,19 @@ impl CliError {
     }
 }
 
+/// A problem in a file the user gave: exit code 1, said the one way diagnostics are said.
+impl From<crate::diagnostic::Diagnostic> for CliError {
+    fn from(d: crate::diagnostic::Diagnostic) -> Self {
+        CliError::invalid(d.to_string())
+    }
+}
+
+impl From<crate::diagnostic::ParseErrors> for CliError {
+    fn from(e: crate::diagnostic::ParseErrors) -> Self {
+        CliError::invalid(e.to_string())
+    }
+}
+
 pub type CliResult = Result<(), CliError>;
 
 /// A text read from a file or standard input (`-`), with the name to use in messages.
@@ -120,13 +133,13 @@ pub fn load(path: &Path) -> Result<(Input, crate::model::Briefing), CliError> {
     let input = read_input(path)?;
     match crate::format::parse(&input.text, &input.name) {
         Ok(b) => Ok((input, b)),
-        Err(e) => Err(CliError::invalid(e.to_string())),
+        Err(e) => Err(e.into()),
     }
 }
 
 /// Decode UTF-8, naming the line and column of the first invalid byte.
 pub fn decode_utf8(name: &str, bytes: Vec<u8>) -> Result<String, CliError> {
-    crate::format::decode(name, bytes).map_err(|d| CliError::invalid(d.to_string()))
+    Ok(crate::format::decode(name, bytes)?)
 }
 
 #[cfg(test)]

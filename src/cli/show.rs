@@ -147,7 +147,7 @@ pub fn outline_text(b: &Briefing) -> String {
 /// The highlighter for a briefing read from `path`: its glossary merged with the shared one.
 pub fn highlighter_for(b: &Briefing, path: &Path) -> Result<Highlighter, CliError> {
     let at = (path.as_os_str() != "-").then_some(path);
-    let shared = crate::glossary::shared_for(at).map_err(CliError::invalid)?;
+    let shared = crate::glossary::shared_for(at)?;
     Ok(Highlighter::new(crate::glossary::merged(
         &b.glossary,
         &shared,

@@ -9,10 +9,9 @@ mod key;
 pub use key::Key;
 
 use crate::action::{Action, Group};
-use crate::diagnostic::SourceMap;
+use crate::diagnostic::{Diagnostic, SourceMap};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -31,27 +30,6 @@ pub const QUIT_KEY: Key = Key {
     code: KeyCode::Char('c'),
     modifiers: KeyModifiers::CONTROL,
 };
-
-/// A keymap file that cannot be used: where and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeymapError {
-    /// The file as named to the user.
-    pub file: String,
-    /// 1-based line and column (in characters); `None` when the file could not be read at all.
-    pub position: Option<(usize, usize)>,
-    pub message: String,
-}
-
-impl fmt::Display for KeymapError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
-    }
-}
-
-impl std::error::Error for KeymapError {}
 
 /// Which keys do what: every action's keys, and the reverse map used on each key press.
 #[derive(Debug, Clone)]
@@ -76,7 +54,7 @@ impl Keymap {
 
     /// The defaults with a user keymap layered over them: the file given (`--keymap FILE`, which must
     /// exist), else `$XDG_CONFIG_HOME/brief/keymap.toml` when there is one.
-    pub fn load(user: Option<&Path>) -> Result<Keymap, KeymapError> {
+    pub fn load(user: Option<&Path>) -> Result<Keymap, Diagnostic> {
         let path = match user {
             Some(p) => Some(p.to_path_buf()),
             None => Keymap::user_path().filter(|p| p.is_file()),
@@ -84,24 +62,18 @@ impl Keymap {
         let mut km = Keymap::defaults();
         if let Some(path) = path {
             let name = path.display().to_string();
-            let bytes = std::fs::read(&path).map_err(|e| KeymapError {
-                file: name.clone(),
-                position: None,
-                message: format!("cannot read the keymap: {e}"),
+            let bytes = std::fs::read(&path).map_err(|e| {
+                Diagnostic::about_file(&name, format!("cannot read the keymap: {e}"))
             })?;
             // The briefing's decoder, so that bad bytes are placed by line and column here too.
-            let text = crate::format::decode(&name, bytes).map_err(|d| KeymapError {
-                file: name.clone(),
-                position: Some((d.line as usize, d.col as usize)),
-                message: d.message,
-            })?;
+            let text = crate::format::decode(&name, bytes)?;
             km.apply(parse_layer(&text, &name)?);
         }
         Ok(km)
     }
 
     /// The defaults with a keymap text layered over them (`name` is used in errors).
-    pub fn from_str_layered(text: &str, name: &str) -> Result<Keymap, KeymapError> {
+    pub fn from_str_layered(text: &str, name: &str) -> Result<Keymap, Diagnostic> {
         let mut km = Keymap::defaults();
         km.apply(parse_layer(text, name)?);
         Ok(km)
@@ -150,19 +122,10 @@ impl Keymap {
     }
 }
 
-/// A byte offset as 1-based line and column (in characters).
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let (line, col) = SourceMap::new("", text).line_col(offset);
-    (line as usize, col as usize)
-}
-
 /// One keymap file, checked: each action it names with its keys, in file order.
-fn parse_layer(text: &str, name: &str) -> Result<Vec<(Action, Vec<Key>)>, KeymapError> {
-    let err = |span: Range<usize>, message: String| KeymapError {
-        file: name.to_string(),
-        position: Some(line_col(text, span.start)),
-        message,
-    };
+fn parse_layer(text: &str, name: &str) -> Result<Vec<(Action, Vec<Key>)>, Diagnostic> {
+    let source = SourceMap::new(name, text);
+    let err = |span: Range<usize>, message: String| source.diag(span.start, &message, None);
     let root = DeTable::parse(text).map_err(|e| {
         let msg = e
             .message()
@@ -198,8 +161,8 @@ fn parse_layer(text: &str, name: &str) -> Result<Vec<(Action, Vec<Key>)>, Keymap
     // The map is sorted by name; errors are easier to follow in file order.
     entries.sort_by_key(|(k, _)| k.span().start);
 
-    let mut seen_actions: HashMap<Action, usize> = HashMap::new();
-    let mut seen_keys: HashMap<Key, (Action, usize)> = HashMap::new();
+    let mut seen_actions: HashMap<Action, u32> = HashMap::new();
+    let mut seen_keys: HashMap<Key, (Action, u32)> = HashMap::new();
     let mut layer = Vec::new();
     for (k, v) in entries {
         let action = Action::from_name(k.get_ref()).ok_or_else(|| {
@@ -208,7 +171,7 @@ fn parse_layer(text: &str, name: &str) -> Result<Vec<(Action, Vec<Key>)>, Keymap
                 .unwrap_or_default();
             err(k.span(), format!("unknown action `{}`{hint}", k.get_ref()))
         })?;
-        let line = line_col(text, k.span().start).0;
+        let line = source.line_of(k.span().start);
         if let Some(first) = seen_actions.insert(action, line) {
             return Err(err(
                 k.span(),
@@ -247,7 +210,7 @@ fn parse_layer(text: &str, name: &str) -> Result<Vec<(Action, Vec<Key>)>, Keymap
                     format!("\"{key}\" always quits; it cannot be bound to `{action}`"),
                 ));
             }
-            let line = line_col(text, item.span().start).0;
+            let line = source.line_of(item.span().start);
             if let Some((other, first)) = seen_keys.insert(key, (action, line)) {
                 let msg = if other == action {
                     format!("key \"{key}\" is listed twice for `{action}`")
@@ -438,7 +401,7 @@ mod tests {
     #[test]
     fn a_missing_user_file_is_an_error_without_position() {
         let e = Keymap::load(Some(Path::new("no/such/keymap.toml"))).unwrap_err();
-        assert_eq!(e.position, None);
+        assert_eq!(e.position(), None);
         assert!(
             e.to_string()
                 .starts_with("no/such/keymap.toml: cannot read the keymap")

@@ -1,6 +1,7 @@
 //! The state files on disk: locking, atomic replacement, and moving a damaged file aside.
 
 use super::{StoreError, Warning};
+use crate::diagnostic::{Diagnostic, SourceMap};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs::{self, File, OpenOptions};
@@ -78,12 +79,14 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<(Option<T>, Option<Warni
             reason: "not a regular file (a pipe, a device or a folder); left alone".to_string(),
         });
     }
+    let name = path.display().to_string();
     let reason = match fs::read(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((None, None)),
-        Err(e) => e.to_string(),
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Err(e) => format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-            Ok(text) => match parse::<T>(path, &text)? {
+        Err(e) => Diagnostic::about_file(&name, e.to_string()),
+        // The briefing's decoder, so that bad bytes are placed by line and column here too.
+        Ok(bytes) => match crate::format::decode(&name, bytes) {
+            Err(d) => d,
+            Ok(text) => match parse::<T>(path, &name, &text)? {
                 Ok(value) => return Ok((Some(value), None)),
                 Err(reason) => reason,
             },
@@ -91,7 +94,7 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<(Option<T>, Option<Warni
     };
     let moved_to = move_aside(path).map_err(|e| StoreError::Unreadable {
         path: path.to_path_buf(),
-        reason: format!("{reason}; moving it aside failed too: {e}"),
+        reason: format!("{}; moving it aside failed too: {e}", reason.message),
     })?;
     Ok((
         None,
@@ -104,10 +107,19 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<(Option<T>, Option<Warni
 }
 
 /// The parsed file, or why it is damaged (`Err` inside `Ok`). A newer version is a hard error.
-fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Result<T, String>, StoreError> {
+fn parse<T: DeserializeOwned>(
+    path: &Path,
+    name: &str,
+    text: &str,
+) -> Result<Result<T, Diagnostic>, StoreError> {
+    let source = SourceMap::new(name, text);
+    let describe = |e: toml::de::Error| {
+        let at = e.span().map_or(0, |s| s.start);
+        source.diag(at, e.message().trim(), None)
+    };
     let header: Header = match toml::from_str(text) {
         Ok(h) => h,
-        Err(e) => return Ok(Err(describe(text, &e))),
+        Err(e) => return Ok(Err(describe(e))),
     };
     if let Some(found) = header.version.filter(|&v| v > VERSION) {
         return Err(StoreError::NewerVersion {
@@ -115,19 +127,7 @@ fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Result<T, Strin
             found,
         });
     }
-    Ok(toml::from_str(text).map_err(|e| describe(text, &e)))
-}
-
-/// A TOML error as `line L, column C: message`.
-fn describe(text: &str, e: &toml::de::Error) -> String {
-    let message = e.message().trim();
-    match e.span() {
-        Some(span) => {
-            let (line, col) = crate::diagnostic::SourceMap::new("", text).line_col(span.start);
-            format!("line {line}, column {col}: {message}")
-        }
-        None => message.to_string(),
-    }
+    Ok(toml::from_str(text).map_err(describe))
 }
 
 /// Rename a damaged file out of the way, never over another file.
@@ -226,7 +226,7 @@ mod tests {
         else {
             panic!("expected a warning");
         };
-        assert!(reason.starts_with("line 2"), "{reason}");
+        assert_eq!(reason.position().map(|p| p.0), Some(2), "{reason}");
         assert!(!path.exists());
         assert_eq!(
             fs::read_to_string(moved_to).unwrap(),

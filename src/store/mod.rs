@@ -127,7 +127,8 @@ pub enum Warning {
     MovedAside {
         file: PathBuf,
         moved_to: PathBuf,
-        reason: String,
+        /// What is wrong with it, where that is known.
+        reason: crate::diagnostic::Diagnostic,
     },
 }
 
@@ -135,14 +136,15 @@ impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Warning::MovedAside {
-                file,
-                moved_to,
-                reason,
+                moved_to, reason, ..
             } => write!(
                 f,
-                "{} could not be read ({reason}); it was kept as {} and a new one started",
-                file.display(),
-                moved_to.display()
+                "{reason}; the file could not be read: it was kept beside it as {} and a new one \
+                 started",
+                moved_to
+                    .file_name()
+                    .map_or(moved_to.as_os_str(), |n| n)
+                    .display()
             ),
         }
     }

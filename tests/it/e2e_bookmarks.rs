@@ -98,7 +98,7 @@ fn a_damaged_bookmarks_file_is_kept_and_reported_and_reading_goes_on() {
     let file = t.state.path().join("bookmarks.toml");
     std::fs::write(&file, "version = 1\n[[bookmark]]\nid = \n").unwrap();
     t.run_brief(&[&fixture("harbour.brief")]);
-    let s = t.wait_for("could not be read");
+    let s = t.wait_for("bookmarks.toml:3:6");
     assert!(s.contains("Opening remarks"), "{s}");
     t.press("m");
     t.press("Enter");

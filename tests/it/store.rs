@@ -283,7 +283,7 @@ fn damaged_bookmarks_file_is_kept_aside_and_reported() {
     let name = moved_to.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("bookmarks.toml.corrupt-20"), "{name}");
     assert!(
-        warnings[0].to_string().contains("line 4"),
+        warnings[0].to_string().contains("bookmarks.toml:4:"),
         "{}",
         warnings[0]
     );
